@@ -1,0 +1,76 @@
+// The default description of a published Lambda version: enough to trace the version back to the
+// release or commit and the workflow run that made it, inside Lambda's 256-character limit.
+
+export interface RunContext {
+  eventName: string
+  ref: string
+  sha: string
+  /** The release's tag on `release` events. */
+  releaseTag?: string
+  serverUrl: string
+  repository: string
+  runId: string
+}
+
+/** Lambda's limit on a version's description. */
+export const LAMBDA_DESCRIPTION_MAX = 256
+
+/** Cuts to `max` characters (UTF-16 units, as Lambda counts), ending in `…` when cut. */
+export function clampDescription(text: string, max: number = LAMBDA_DESCRIPTION_MAX): string {
+  if (text.length <= max) return text
+  if (max <= 0) return ''
+  let cut = max - 1
+  // Never leave half a surrogate pair before the ellipsis.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--
+  return `${text.slice(0, cut)}…`
+}
+
+/** refs/heads/main → main, refs/tags/v1 → v1, refs/pull/12/merge → PR #12. */
+function shortRef(ref: string): string {
+  const pull = /^refs\/pull\/(\d+)\//.exec(ref)
+  if (pull) return `PR #${pull[1]}`
+  return ref.replace(/^refs\/(heads|tags)\//, '')
+}
+
+function runUrl(ctx: RunContext): string {
+  if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return ''
+  return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}`
+}
+
+/**
+ * `release v1.2.3 (abc1234) <run URL>` on release events, else `main @ abc1234 <run URL>`. When too long,
+ * the tag or ref is shortened first so the sha and the run URL survive.
+ */
+export function defaultDescription(ctx: RunContext, max: number = LAMBDA_DESCRIPTION_MAX): string {
+  const sha = ctx.sha.slice(0, 7)
+  const isRelease = ctx.eventName === 'release' && !!ctx.releaseTag
+  const name = isRelease ? (ctx.releaseTag ?? '') : shortRef(ctx.ref)
+  const url = runUrl(ctx)
+  const build = (label: string): string => {
+    const head = isRelease
+      ? `release ${label}${sha ? ` (${sha})` : ''}`
+      : [label, sha].filter(Boolean).join(' @ ')
+    return [head, url].filter(Boolean).join(' ')
+  }
+  const full = build(name)
+  if (full.length <= max) return full
+  // Shorten only the tag or ref, so the short sha and the run URL stay whole; give up on that when
+  // too little of the name would remain to be useful.
+  const room = max - (full.length - name.length)
+  if (room >= 8) return build(clampDescription(name, room))
+  return clampDescription(full, max)
+}
+
+/** Reads the run context from the GITHUB_* variables and, for releases, the event payload. */
+export function runContextFromEnv(env: NodeJS.ProcessEnv, eventPayload?: unknown): RunContext {
+  const tag = (eventPayload as { release?: { tag_name?: unknown } } | null | undefined)?.release?.tag_name
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ...(typeof tag === 'string' && tag ? { releaseTag: tag } : {}),
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runId: env.GITHUB_RUN_ID ?? ''
+  }
+}

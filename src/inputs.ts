@@ -1,0 +1,209 @@
+import * as core from '@actions/core'
+import { InputError } from './errors.js'
+import { parseDuration } from './duration.js'
+import { buildPlan, parseStrategy, planDurationMs, type PlanStep, type Strategy } from './plan.js'
+import { parseFunctionRef, parseVersionSpec, splitList, validateAliasName, type FunctionRef, type VersionSpec } from './names.js'
+import { formatDuration } from './duration.js'
+
+export interface Config {
+  readonly functions: readonly FunctionRef[]
+  readonly alias: string
+  readonly version: VersionSpec | null
+  readonly publish: 'auto' | 'always'
+  readonly strategy: Strategy
+  /** Partial steps then the final {weight: 1, holdMs: bake}. */
+  readonly plan: readonly PlanStep[]
+  readonly wait: boolean
+  readonly alarms: readonly string[]
+  /** Validated JSON text, or null for no smoke test. */
+  readonly smokeTestPayload: string | null
+  readonly bakeMs: number
+  readonly rollback: boolean
+  readonly timeoutMs: number
+  /** Explicit description input, or null to build one from the workflow context. */
+  readonly description: string | null
+  readonly region: string
+  readonly endpoint: string | null
+  readonly dryRun: boolean
+  readonly environment: string
+  readonly githubToken: string
+  readonly maxRequestsPerSecond: number
+  readonly concurrency: number
+}
+
+/** Every input the action declares, as the runner hands them over (trimmed strings). */
+export const INPUT_NAMES = [
+  'function-name',
+  'alias',
+  'version',
+  'publish',
+  'strategy',
+  'canary-percent',
+  'linear-percent',
+  'interval',
+  'steps',
+  'wait',
+  'alarms',
+  'smoke-test-payload',
+  'bake-time',
+  'rollback',
+  'timeout',
+  'description',
+  'region',
+  'endpoint-url',
+  'dry-run',
+  'environment',
+  'github-token',
+  'max-requests-per-second',
+  'concurrency'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Record<InputName, string>
+
+/** Reads the inputs from the runner. The only place that calls core.getInput. */
+export function readInputs(): RawInputs {
+  const raw = {} as RawInputs
+  for (const name of INPUT_NAMES) {
+    raw[name] = name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name)
+  }
+  return raw
+}
+
+/** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
+export function parseInputs(raw: RawInputs, env: Record<string, string | undefined>): Config {
+  const names = splitList(raw['function-name'])
+  if (names.length === 0) throw new InputError('function-name', raw['function-name'], 'a function name is required')
+  const functions = names.map(parseFunctionRef)
+  const seen = new Set<string>()
+  for (const fn of functions) {
+    if (seen.has(fn.name)) throw new InputError('function-name', fn.id, 'listed twice; name each function once')
+    seen.add(fn.name)
+  }
+  if (raw.alias === '') throw new InputError('alias', '', 'an alias name is required (e.g. live)')
+  const alias = validateAliasName('alias', raw.alias)
+  const version = parseVersionSpec(raw.version)
+  if (version?.kind === 'alias' && version.alias === alias) {
+    throw new InputError('version', raw.version, `names the alias being promoted; name another alias or a version number`)
+  }
+  const publish = oneOf('publish', raw.publish, ['auto', 'always'] as const)
+  if (version && publish === 'always') {
+    throw new InputError('publish', raw.publish, 'always cannot be combined with version (an existing version is promoted, nothing is published)')
+  }
+
+  const strategy = parseStrategy({
+    strategy: raw.strategy,
+    canaryPercent: raw['canary-percent'],
+    linearPercent: raw['linear-percent'],
+    interval: raw.interval,
+    steps: raw.steps
+  })
+  const bakeMs = parseDuration('bake-time', raw['bake-time'] || '0')
+  const timeoutMs = parseDuration('timeout', raw.timeout || '30m')
+  if (timeoutMs <= 0) throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m')
+  const plan = buildPlan(strategy, bakeMs)
+  const scheduleMs = planDurationMs(plan)
+  if (scheduleMs >= timeoutMs) {
+    throw new InputError(
+      'timeout',
+      raw.timeout,
+      `shorter than the rollout's schedule of ${formatDuration(scheduleMs)} (steps plus bake-time); raise timeout or shorten the schedule`
+    )
+  }
+
+  const alarms = splitList(raw.alarms)
+  for (const name of alarms) {
+    if (name.length > 255) throw new InputError('alarms', name, 'an alarm name is at most 255 characters')
+  }
+  if (new Set(alarms).size !== alarms.length) throw new InputError('alarms', raw.alarms, 'an alarm is listed twice')
+
+  const smokeTestPayload = raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
+  const region = resolveRegion(raw.region, env, functions)
+  const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || ''
+  if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new InputError('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599')
+  }
+  if (raw.description.length > 256) {
+    throw new InputError('description', `${raw.description.slice(0, 40)}…`, 'Lambda allows at most 256 characters')
+  }
+
+  return Object.freeze({
+    functions: Object.freeze(functions),
+    alias,
+    version,
+    publish,
+    strategy,
+    plan: Object.freeze(plan),
+    wait: bool('wait', raw.wait || 'true'),
+    alarms: Object.freeze(alarms),
+    smokeTestPayload,
+    bakeMs,
+    rollback: bool('rollback', raw.rollback || 'true'),
+    timeoutMs,
+    description: raw.description === '' ? null : raw.description,
+    region,
+    endpoint: endpoint === '' ? null : endpoint,
+    dryRun: bool('dry-run', raw['dry-run'] || 'false'),
+    environment: raw.environment,
+    githubToken: raw['github-token'],
+    maxRequestsPerSecond: positiveNumber('max-requests-per-second', raw['max-requests-per-second'] || '14', 1000),
+    concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true)
+  })
+}
+
+function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find(option => option === value.toLowerCase())
+  if (!found) throw new InputError(input, value, `expected ${allowed.join(' or ')}`)
+  return found
+}
+
+// The runner's YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
+function bool(input: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(input, value, 'expected true or false')
+}
+
+function positiveNumber(input: string, value: string, max: number, integer = false): number {
+  const n = Number(value)
+  const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/
+  if (!shape.test(value) || !(n > 0) || n > max) {
+    throw new InputError(input, value, `expected a ${integer ? 'whole ' : ''}number greater than 0 and at most ${max}`)
+  }
+  return n
+}
+
+function json(input: string, value: string): string {
+  try {
+    JSON.parse(value)
+    return value
+  } catch (error) {
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value
+    throw new InputError(input, shown, `expected JSON (${(error as Error).message})`)
+  }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
+
+function resolveRegion(input: string, env: Record<string, string | undefined>, functions: readonly FunctionRef[]): string {
+  const arnRegions = [...new Set(functions.map(fn => fn.region).filter((r): r is string => r !== undefined))]
+  if (arnRegions.length > 1) {
+    throw new InputError('function-name', functions.map(f => f.id).join(','), 'all functions must be in one region')
+  }
+  const [source, region] = input
+    ? ['region', input]
+    : env.AWS_REGION
+      ? ['AWS_REGION', env.AWS_REGION]
+      : env.AWS_DEFAULT_REGION
+        ? ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+        : ['function-name', arnRegions[0] ?? '']
+  if (region === '') {
+    throw new InputError('region', '', 'no region: set the region input or AWS_REGION, or name the function by its ARN')
+  }
+  if (!REGION.test(region)) throw new InputError(source, region, 'expected an AWS region such as us-east-1')
+  const arnRegion = arnRegions[0]
+  if (arnRegion !== undefined && arnRegion !== region) {
+    const fn = functions.find(f => f.region === arnRegion) as FunctionRef
+    throw new InputError('function-name', fn.id, `is in ${arnRegion} but the region is ${region} (from ${source}); make them agree`)
+  }
+  return region
+}

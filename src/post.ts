@@ -1,0 +1,4 @@
+// Bundle entry for the post step (post-if: always()).
+import { post } from './cleanup.js'
+
+await post()

@@ -1,0 +1,68 @@
+import type { Clock } from './clock.js'
+
+export interface RetryPolicy {
+  /** Stop retrying once the clock passes this (epoch ms). */
+  deadline: number
+  /** Upper bound on attempts, whatever the deadline. */
+  maxAttempts: number
+  /** Which errors are worth another attempt. */
+  retryable: (error: unknown) => boolean
+  baseDelayMs?: number
+  maxDelayMs?: number
+}
+
+const status = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
+
+const errorName = (error: unknown): string => (error as { name?: string })?.name ?? ''
+
+/** 409 "update in progress" and 429 throttling: Lambda says "not now", so waiting is the fix. */
+export function isBusy(error: unknown): boolean {
+  const name = errorName(error)
+  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || status(error) === 429) return true
+  if (name === 'ResourceConflictException') {
+    return /update is in progress|cannot be performed at this time/i.test(String((error as Error).message))
+  }
+  return false
+}
+
+/** Busy, or a fault on the way (5xx, connection reset, timeout): the SDK already retried these a few times. */
+export function isTransient(error: unknown): boolean {
+  if (isBusy(error)) return true
+  const code = status(error)
+  if (code !== undefined && code >= 500) return true
+  const name = errorName(error)
+  const sysCode = (error as { code?: string })?.code ?? ''
+  return (
+    code === undefined &&
+    /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(
+      `${name} ${sysCode} ${(error as Error)?.message ?? ''}`
+    )
+  )
+}
+
+/** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
+export async function withRetry<T>(clock: Clock, policy: RetryPolicy, operation: () => Promise<T>): Promise<T> {
+  const base = policy.baseDelayMs ?? 200
+  const cap = policy.maxDelayMs ?? 5000
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation()
+    } catch (error) {
+      if (attempt >= policy.maxAttempts || !policy.retryable(error)) throw error
+      const retryAfter = retryAfterMs(error)
+      const backoff = Math.min(cap, base * 2 ** (attempt - 1))
+      // Full jitter keeps many functions in lockstep from retrying in one burst.
+      const delay = Math.max(retryAfter ?? 0, backoff / 2 + Math.random() * (backoff / 2))
+      if (clock.now() + delay > policy.deadline) throw error
+      await clock.sleep(delay)
+    }
+  }
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { $response?: { headers?: Record<string, string> } })?.$response?.headers
+  const value = headers?.['retry-after']
+  const seconds = value === undefined ? NaN : Number(value)
+  return Number.isFinite(seconds) ? Math.min(seconds * 1000, 10_000) : undefined
+}

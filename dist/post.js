@@ -61966,7 +61966,12 @@ class lambda_LambdaGateway {
         return this.call(this.writes, budget, async () => {
             const guard = lostAnswer ? {} : input.revisionId ? { RevisionId: input.revisionId } : {};
             try {
-                return await this.client.send(new dist_cjs/* PublishVersionCommand */.D3m({ FunctionName: fn, CodeSha256: input.codeSha256, Description: input.description, ...guard }));
+                return await this.client.send(new dist_cjs/* PublishVersionCommand */.D3m({
+                    FunctionName: fn,
+                    CodeSha256: input.codeSha256,
+                    Description: input.description,
+                    ...guard
+                }));
             }
             catch (error) {
                 if (retry_isTransient(error))
@@ -61979,7 +61984,12 @@ class lambda_LambdaGateway {
         let lostAnswer = false;
         return this.call(this.writes, budget, async () => {
             try {
-                return await this.client.send(new dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: fn, Name: alias, FunctionVersion: version, RoutingConfig: { AdditionalVersionWeights: {} } }));
+                return await this.client.send(new dist_cjs/* CreateAliasCommand */.W_e({
+                    FunctionName: fn,
+                    Name: alias,
+                    FunctionVersion: version,
+                    RoutingConfig: { AdditionalVersionWeights: {} }
+                }));
             }
             catch (error) {
                 if (retry_isTransient(error))
@@ -67271,7 +67281,11 @@ class health_AlarmWatcher {
                 })));
                 for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
                     if (alarm.AlarmName) {
-                        found.set(alarm.AlarmName, { name: alarm.AlarmName, state: alarm.StateValue ?? 'UNKNOWN', reason: alarm.StateReason ?? '' });
+                        found.set(alarm.AlarmName, {
+                            name: alarm.AlarmName,
+                            state: alarm.StateValue ?? 'UNKNOWN',
+                            reason: alarm.StateReason ?? ''
+                        });
                     }
                 }
                 token = out.NextToken;
@@ -67626,7 +67640,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
 function inputs_readInputs() {
     const raw = {};
     for (const name of INPUT_NAMES) {
-        raw[name] = name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name);
+        raw[name] =
+            name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name);
     }
     return raw;
 }
@@ -67775,7 +67790,9 @@ const POLL_MS = 500;
 async function prepare_inspect(d, o) {
     const { gateway } = o;
     const fnLabel = d.fn.id;
-    const latest = o.version === null ? await waitLatestSettled(o, fnLabel) : await gateway.getConfiguration(fnLabel, undefined, o.budget);
+    const latest = o.version === null
+        ? await waitLatestSettled(o, fnLabel)
+        : await gateway.getConfiguration(fnLabel, undefined, o.budget);
     if (!latest)
         throw new InputError('function-name', fnLabel, `no such function in ${o.region}`);
     d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '');
@@ -67787,9 +67804,13 @@ async function prepare_inspect(d, o) {
     if (d.initial?.arn)
         d.aliasArn = d.initial.arn;
     const requested = o.version ? await resolveRequested(o, fnLabel, o.version) : null;
-    const current = d.from ? ((await gateway.getConfiguration(fnLabel, d.from, o.budget)) ?? undefined) : undefined;
+    const current = d.from
+        ? ((await gateway.getConfiguration(fnLabel, d.from, o.budget)) ?? undefined)
+        : undefined;
     const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined;
-    const pending = pendingVersion && requested === null ? await gateway.getConfiguration(fnLabel, pendingVersion, o.budget) : null;
+    const pending = pendingVersion && requested === null
+        ? await gateway.getConfiguration(fnLabel, pendingVersion, o.budget)
+        : null;
     const decision = decide({
         alias: o.alias,
         publish: o.publish,
@@ -67951,7 +67972,9 @@ async function shift_shift(ds, plan, ctx, wait) {
             const results = await mapLimit(movers, ctx.concurrency, d => applyStep(d, shift_movesAllAtOnce(d) ? 1 : step.weight, ctx));
             const failed = results.find((r) => r.status === 'rejected');
             if (failed)
-                throw failed.reason instanceof shift_StopError ? failed.reason : new shift_StopError('step-failed', shift_errorLine(failed.reason));
+                throw failed.reason instanceof shift_StopError
+                    ? failed.reason
+                    : new shift_StopError('step-failed', shift_errorLine(failed.reason));
         }
         const alarmNote = await checkAlarms(ctx);
         const target = active[0];
@@ -67966,7 +67989,9 @@ async function shift_shift(ds, plan, ctx, wait) {
 function holdNote(step) {
     if (step.holdMs <= 0)
         return '';
-    return step.weight < 1 ? `  holding ${formatDuration(step.holdMs)}` : `  baking ${formatDuration(step.holdMs)}`;
+    return step.weight < 1
+        ? `  holding ${formatDuration(step.holdMs)}`
+        : `  baking ${formatDuration(step.holdMs)}`;
 }
 /** One alias write for one function. A 412 whose alias already shows what we sent means our answer was lost. */
 async function applyStep(d, weight, ctx) {
@@ -67982,7 +68007,9 @@ async function applyStep(d, weight, ctx) {
         record(d, ctx, 1, `created alias on v${d.to}`);
         return;
     }
-    const routing = weight >= 1 ? { functionVersion: d.to, weights: {} } : { functionVersion: d.from, weights: { [d.to]: weight } };
+    const routing = weight >= 1
+        ? { functionVersion: d.to, weights: {} }
+        : { functionVersion: d.from, weights: { [d.to]: weight } };
     intents.push(routing);
     d.wrote = true;
     let revision;
@@ -68057,7 +68084,12 @@ async function rollback_rollbackAll(ds, ctx) {
     const out = new Map();
     touched.forEach((d, i) => {
         const r = results[i];
-        out.set(d, r.status === 'fulfilled' ? r.value : { restored: false, message: `${d.fn.name}: rollback failed: ${errorLine(r.reason)}; ${rollback_fixCommand(d, ctx.alias)}` });
+        out.set(d, r.status === 'fulfilled'
+            ? r.value
+            : {
+                restored: false,
+                message: `${d.fn.name}: rollback failed: ${errorLine(r.reason)}; ${rollback_fixCommand(d, ctx.alias)}`
+            });
     });
     return out;
 }
@@ -68083,14 +68115,25 @@ async function rollbackOne(d, ctx) {
             continue;
         }
         if (now === null)
-            return { restored: false, message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it` };
+            return {
+                restored: false,
+                message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it`
+            };
         if (sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) {
-            return { restored: true, message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified` };
+            return {
+                restored: true,
+                message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified`
+            };
         }
         if (!isOurs(now))
             return foreign(d, ctx.alias, now);
         try {
-            await ctx.gateway.updateAlias(fn, ctx.alias, { functionVersion: initial.functionVersion, weights: initial.weights, description: initial.description, revisionId: now.revisionId }, ctx.budget);
+            await ctx.gateway.updateAlias(fn, ctx.alias, {
+                functionVersion: initial.functionVersion,
+                weights: initial.weights,
+                description: initial.description,
+                revisionId: now.revisionId
+            }, ctx.budget);
         }
         catch (error) {
             // Someone wrote between our read and our write: read again and judge afresh.
@@ -68115,7 +68158,9 @@ function foreign(d, alias, now) {
 function rollback_fixCommand(d, alias) {
     if (!d.initial)
         return `to undo: aws lambda delete-alias --function-name ${d.fn.id} --name ${alias}`;
-    const weights = Object.entries(d.initial.weights).map(([v, w]) => `${v}=${w}`).join(',');
+    const weights = Object.entries(d.initial.weights)
+        .map(([v, w]) => `${v}=${w}`)
+        .join(',');
     return (`to undo: aws lambda update-alias --function-name ${d.fn.id} --name ${alias} --function-version ${d.initial.functionVersion} ` +
         `--routing-config 'AdditionalVersionWeights={${weights}}'`);
 }
@@ -68140,9 +68185,24 @@ async function promote_promote(config, deps) {
     const { clock, log } = deps;
     const startedAt = clock.now();
     const ds = config.functions.map(newDeployment);
-    const outcome = { status: 'failed', deployments: ds, alarms: [], startedAt, endedAt: startedAt, plan: [] };
+    const outcome = {
+        status: 'failed',
+        deployments: ds,
+        alarms: [],
+        startedAt,
+        endedAt: startedAt,
+        plan: []
+    };
     const budget = () => ({ deadline: deps.deadline, maxAttempts: 8, signal: deps.signal });
-    const prep = { alias: config.alias, version: config.version, publish: config.publish, region: config.region, gateway: deps.gateway, clock, budget: budget() };
+    const prep = {
+        alias: config.alias,
+        version: config.version,
+        publish: config.publish,
+        region: config.region,
+        gateway: deps.gateway,
+        clock,
+        budget: budget()
+    };
     const intents = new Map();
     const finish = (status, error) => {
         outcome.status = status;
@@ -68182,7 +68242,10 @@ async function promote_promote(config, deps) {
     }
     if (config.dryRun)
         return finish('dry-run');
-    deps.saveRun({ alias: config.alias, functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to })) });
+    deps.saveRun({
+        alias: config.alias,
+        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
+    });
     try {
         await log.group('Publishing and checking the new version', async () => {
             await settleAll(ds, config.concurrency, (d, i) => publishAndSettle(d, inspections[i], deps.description, prep));
@@ -68211,11 +68274,26 @@ async function promote_promote(config, deps) {
         return finish('unchanged');
     if (deps.signal.aborted)
         return finish('failed', `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`);
-    deps.saveRun({ alias: config.alias, functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to })) });
+    deps.saveRun({
+        alias: config.alias,
+        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
+    });
     try {
-        const shifted = await log.group('Shifting traffic', () => shift(ds, config.plan, { alias: config.alias, gateway: deps.gateway, clock, alarms: deps.alarms, log, concurrency: config.concurrency, signal: deps.signal, budget, intents }, config.wait));
+        const shifted = await log.group('Shifting traffic', () => shift(ds, config.plan, {
+            alias: config.alias,
+            gateway: deps.gateway,
+            clock,
+            alarms: deps.alarms,
+            log,
+            concurrency: config.concurrency,
+            signal: deps.signal,
+            budget,
+            intents
+        }, config.wait));
         const took = formatDuration(Math.round((clock.now() - startedAt) / 1000) * 1000);
-        log.info(shifted === 'promoted' ? `promoted in ${took}` : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`);
+        log.info(shifted === 'promoted'
+            ? `promoted in ${took}`
+            : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`);
         return finish(shifted);
     }
     catch (error) {
@@ -68236,10 +68314,22 @@ async function undo(ds, config, deps, intents, error, reason) {
     const cancelled = error instanceof StopError && (error.kind === 'cancelled' || error.kind === 'timeout');
     const deadline = deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS);
     const results = await deps.log.group('Rolling back', async () => {
-        const r = await rollbackAll(ds, { alias: config.alias, gateway: deps.gateway, clock: deps.clock, concurrency: config.concurrency, budget: { deadline, maxAttempts: 20 }, intents });
+        const r = await rollbackAll(ds, {
+            alias: config.alias,
+            gateway: deps.gateway,
+            clock: deps.clock,
+            concurrency: config.concurrency,
+            budget: { deadline, maxAttempts: 20 },
+            intents
+        });
         for (const [d, result] of r) {
             d.message = result.message;
-            d.timeline.push({ time: deps.clock.now(), weight: result.restored ? 0 : d.weight, action: 'rollback', result: result.restored ? 'restored, verified' : 'NOT restored' });
+            d.timeline.push({
+                time: deps.clock.now(),
+                weight: result.restored ? 0 : d.weight,
+                action: 'rollback',
+                result: result.restored ? 'restored, verified' : 'NOT restored'
+            });
             deps.log.info(`  ${result.message}`);
         }
         return r;
@@ -68247,7 +68337,10 @@ async function undo(ds, config, deps, intents, error, reason) {
     const failed = [...results.values()].filter(r => !r.restored);
     if (failed.length > 0)
         return ['failed', `${reason}; rollback incomplete: ${failed.map(r => r.message).join('; ')}`];
-    return ['rolled-back', `${reason}; rolled back: ${touched.length === 1 ? 'the alias is' : `all ${touched.length} aliases are`} back as they were (verified)`];
+    return [
+        'rolled-back',
+        `${reason}; rolled back: ${touched.length === 1 ? 'the alias is' : `all ${touched.length} aliases are`} back as they were (verified)`
+    ];
 }
 /** Lambda refuses a split between versions with different roles or dead-letter queues: say so before any write. */
 function checkSplittable(d) {
@@ -68263,8 +68356,14 @@ function planLines(config, ds, inspections) {
         const head = `lambda-promote: ${d.fn.name}:${config.alias}  ${d.from ? `v${d.from}` : '(new alias)'} → `;
         if (d.unchanged)
             return `${head}v${d.to}  unchanged`;
-        const target = inspections[i]?.publish ? `publish $LATEST (sha ${short(d.codeSha256)})` : `v${d.to}${d.resumeWeight > 0 ? ` (resuming at ${percent(d.resumeWeight)})` : ''}`;
-        const how = movesAllAtOnce(d) ? (d.initial === null ? 'create the alias, all at once' : 'clear the pending split, all at once') : describeStrategy(config.strategy);
+        const target = inspections[i]?.publish
+            ? `publish $LATEST (sha ${short(d.codeSha256)})`
+            : `v${d.to}${d.resumeWeight > 0 ? ` (resuming at ${percent(d.resumeWeight)})` : ''}`;
+        const how = movesAllAtOnce(d)
+            ? d.initial === null
+                ? 'create the alias, all at once'
+                : 'clear the pending split, all at once'
+            : describeStrategy(config.strategy);
         return `${head}${target}  ${how}`;
     });
     if (config.bakeMs > 0)
@@ -68307,7 +68406,12 @@ function resultEntries(outcome, alias) {
         codeSha256: d.codeSha256,
         status: d.status,
         ...(d.message ? { message: d.message } : {}),
-        timeline: d.timeline.map(t => ({ time: new Date(t.time).toISOString(), weight: t.weight, action: t.action, result: t.result }))
+        timeline: d.timeline.map(t => ({
+            time: new Date(t.time).toISOString(),
+            weight: t.weight,
+            action: t.action,
+            result: t.result
+        }))
     }));
 }
 /** SPEC §3: every output, on success and on failure alike. With several functions, scalars are the first's. */
@@ -68426,7 +68530,13 @@ async function run() {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const timer = setTimeout(() => controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`), config.timeoutMs);
-    const gateway = new LambdaGateway({ region: config.region, endpoint: config.endpoint, clock, maxRequestsPerSecond: config.maxRequestsPerSecond, userAgent: USER_AGENT }, { deadline: startedAt + config.timeoutMs, maxAttempts: 8, signal: controller.signal });
+    const gateway = new LambdaGateway({
+        region: config.region,
+        endpoint: config.endpoint,
+        clock,
+        maxRequestsPerSecond: config.maxRequestsPerSecond,
+        userAgent: USER_AGENT
+    }, { deadline: startedAt + config.timeoutMs, maxAttempts: 8, signal: controller.signal });
     const alarms = new AlarmWatcher(config.alarms, { region: config.region, endpoint: config.endpoint, userAgent: USER_AGENT }, clock);
     let tracker = null;
     let outcome = null;
@@ -68438,7 +68548,8 @@ async function run() {
             log: coreLog,
             signal: controller.signal,
             deadline: startedAt + config.timeoutMs,
-            description: config.description ?? clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
+            description: config.description ??
+                clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
             saveRun: run => {
                 core.saveState(STATE_REGION, config.region);
                 core.saveState(STATE_ENDPOINT, config.endpoint ?? '');
@@ -68488,7 +68599,9 @@ function deploymentTracker(config, ds) {
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
     const first = ds[0];
     const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const runUrl = process.env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+    const runUrl = process.env.GITHUB_RUN_ID
+        ? `${server}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
+        : undefined;
     return createDeploymentTracker({
         token: config.githubToken,
         owner,
@@ -68518,7 +68631,8 @@ function postAction(initial, to, now) {
         return initial === null ? 'none' : 'foreign';
     if (initial !== null && alias_state_sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId }))
         return 'none';
-    const carriesOurs = to !== '' && (now.weights[to] !== undefined || (now.functionVersion === to && initial?.functionVersion !== to));
+    const carriesOurs = to !== '' &&
+        (now.weights[to] !== undefined || (now.functionVersion === to && initial?.functionVersion !== to));
     if (!carriesOurs)
         return 'foreign';
     return initial === null ? 'delete' : 'restore';
@@ -68536,7 +68650,13 @@ async function post() {
     }
     warning('lambda-promote post: main did not finish (killed, crashed or timed out); checking the aliases it was moving');
     const clock = clock_systemClock;
-    const gateway = new lambda_LambdaGateway({ region: getState(saved_state_STATE_REGION), endpoint: getState(saved_state_STATE_ENDPOINT) || null, clock, maxRequestsPerSecond: 14, userAgent: `${USER_AGENT} post` }, { deadline: clock.now() + 60_000, maxAttempts: 12 });
+    const gateway = new lambda_LambdaGateway({
+        region: getState(saved_state_STATE_REGION),
+        endpoint: getState(saved_state_STATE_ENDPOINT) || null,
+        clock,
+        maxRequestsPerSecond: 14,
+        userAgent: `${USER_AGENT} post`
+    }, { deadline: clock.now() + 60_000, maxAttempts: 12 });
     const problems = [];
     try {
         for (const fn of saved.functions) {
@@ -68580,7 +68700,12 @@ async function restore(gateway, alias, fn) {
                 revisionId: now.revisionId
             });
             const after = await gateway.getAlias(fn.id, alias);
-            if (!after || !alias_state_sameState(alias_state_snapshot(after), { ...initial, arn: after.AliasArn ?? '', revisionId: after.RevisionId ?? '' })) {
+            if (!after ||
+                !alias_state_sameState(alias_state_snapshot(after), {
+                    ...initial,
+                    arn: after.AliasArn ?? '',
+                    revisionId: after.RevisionId ?? ''
+                })) {
                 throw new Error(`alias ${alias} does not read back as ${alias_state_describeRouting(initial)} after the restore`);
             }
             return `${label}: restored from ${alias_state_describeRouting(now)} to ${alias_state_describeRouting(initial)} (verified)`;

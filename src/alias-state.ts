@@ -21,7 +21,9 @@ export function snapshot(alias: AliasConfiguration): AliasSnapshot {
 }
 
 /** The extra version an alias routes to, if any (Lambda allows one). */
-export function pendingSplit(alias: Pick<AliasSnapshot, 'weights'>): { version: string; weight: number } | null {
+export function pendingSplit(
+  alias: Pick<AliasSnapshot, 'weights'>
+): { version: string; weight: number } | null {
   const entry = Object.entries(alias.weights)[0]
   return entry ? { version: entry[0], weight: entry[1] } : null
 }

@@ -14,8 +14,11 @@ export type PostAction = 'none' | 'restore' | 'delete' | 'foreign'
  */
 export function postAction(initial: AliasSnapshot | null, to: string, now: AliasSnapshot | null): PostAction {
   if (now === null) return initial === null ? 'none' : 'foreign'
-  if (initial !== null && sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) return 'none'
-  const carriesOurs = to !== '' && (now.weights[to] !== undefined || (now.functionVersion === to && initial?.functionVersion !== to))
+  if (initial !== null && sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId }))
+    return 'none'
+  const carriesOurs =
+    to !== '' &&
+    (now.weights[to] !== undefined || (now.functionVersion === to && initial?.functionVersion !== to))
   if (!carriesOurs) return 'foreign'
   return initial === null ? 'delete' : 'restore'
 }
@@ -31,10 +34,18 @@ export async function post(): Promise<void> {
     core.info('lambda-promote post: main finished cleanly; nothing to undo')
     return
   }
-  core.warning('lambda-promote post: main did not finish (killed, crashed or timed out); checking the aliases it was moving')
+  core.warning(
+    'lambda-promote post: main did not finish (killed, crashed or timed out); checking the aliases it was moving'
+  )
   const clock = systemClock
   const gateway = new LambdaGateway(
-    { region: core.getState(STATE_REGION), endpoint: core.getState(STATE_ENDPOINT) || null, clock, maxRequestsPerSecond: 14, userAgent: `${USER_AGENT} post` },
+    {
+      region: core.getState(STATE_REGION),
+      endpoint: core.getState(STATE_ENDPOINT) || null,
+      clock,
+      maxRequestsPerSecond: 14,
+      userAgent: `${USER_AGENT} post`
+    },
     { deadline: clock.now() + 60_000, maxAttempts: 12 }
   )
   const problems: string[] = []
@@ -53,7 +64,11 @@ export async function post(): Promise<void> {
   if (problems.length > 0) core.setFailed(`lambda-promote post could not restore: ${problems.join('; ')}`)
 }
 
-async function restore(gateway: LambdaGateway, alias: string, fn: { id: string; initial: AliasSnapshot | null; to: string }): Promise<string> {
+async function restore(
+  gateway: LambdaGateway,
+  alias: string,
+  fn: { id: string; initial: AliasSnapshot | null; to: string }
+): Promise<string> {
   const found = await gateway.getAlias(fn.id, alias)
   const now = found ? snapshot(found) : null
   const action = postAction(fn.initial, fn.to, now)
@@ -62,11 +77,14 @@ async function restore(gateway: LambdaGateway, alias: string, fn: { id: string; 
     case 'none':
       return `${label}: as it was before the run (${fn.initial ? describeRouting(fn.initial) : 'no alias'}); nothing to do`
     case 'foreign':
-      core.warning(`${label}: holds ${now ? describeRouting(now) : 'nothing'}, which this run did not set; leaving it alone`)
+      core.warning(
+        `${label}: holds ${now ? describeRouting(now) : 'nothing'}, which this run did not set; leaving it alone`
+      )
       return `${label}: left alone`
     case 'delete':
       await gateway.deleteAlias(fn.id, alias)
-      if (await gateway.getAlias(fn.id, alias)) throw new Error(`alias ${alias} still exists after DeleteAlias`)
+      if (await gateway.getAlias(fn.id, alias))
+        throw new Error(`alias ${alias} still exists after DeleteAlias`)
       return `${label}: deleted the alias this run had created (verified)`
     case 'restore': {
       const initial = fn.initial as AliasSnapshot
@@ -77,7 +95,14 @@ async function restore(gateway: LambdaGateway, alias: string, fn: { id: string; 
         revisionId: (now as AliasSnapshot).revisionId
       })
       const after = await gateway.getAlias(fn.id, alias)
-      if (!after || !sameState(snapshot(after), { ...initial, arn: after.AliasArn ?? '', revisionId: after.RevisionId ?? '' })) {
+      if (
+        !after ||
+        !sameState(snapshot(after), {
+          ...initial,
+          arn: after.AliasArn ?? '',
+          revisionId: after.RevisionId ?? ''
+        })
+      ) {
         throw new Error(`alias ${alias} does not read back as ${describeRouting(initial)} after the restore`)
       }
       return `${label}: restored from ${describeRouting(now as AliasSnapshot)} to ${describeRouting(initial)} (verified)`

@@ -43,7 +43,8 @@ export function decide(input: DecisionInput): Decision {
 
   if (!current) return { kind: 'publish' }
   if (split) {
-    if (input.pendingSha === input.latestSha) return { kind: 'promote', version: split.version, resumeWeight: split.weight }
+    if (input.pendingSha === input.latestSha)
+      return { kind: 'promote', version: split.version, resumeWeight: split.weight }
     return { kind: 'refuse', message: unfinished(input.alias, current, 'a new version from $LATEST') }
   }
   if (input.publish === 'auto' && input.currentSha === input.latestSha) {

@@ -52,7 +52,11 @@ export class AlarmWatcher {
         )
         for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
           if (alarm.AlarmName) {
-            found.set(alarm.AlarmName, { name: alarm.AlarmName, state: alarm.StateValue ?? 'UNKNOWN', reason: alarm.StateReason ?? '' })
+            found.set(alarm.AlarmName, {
+              name: alarm.AlarmName,
+              state: alarm.StateValue ?? 'UNKNOWN',
+              reason: alarm.StateReason ?? ''
+            })
           }
         }
         token = out.NextToken
@@ -60,7 +64,11 @@ export class AlarmWatcher {
     }
     const missing = this.names.filter(name => !found.has(name))
     if (missing.length > 0) {
-      throw new InputError('alarms', missing.join(', '), 'no CloudWatch alarm by that name in this region; check the spelling and region')
+      throw new InputError(
+        'alarms',
+        missing.join(', '),
+        'no CloudWatch alarm by that name in this region; check the spelling and region'
+      )
     }
     return this.names.map(name => found.get(name) as AlarmState)
   }
@@ -82,7 +90,12 @@ export interface SmokeResult {
 }
 
 /** Invokes the new version by number (no alias, so no user traffic) and judges the reply. */
-export async function smokeTest(gateway: LambdaGateway, fn: string, version: string, payload: string): Promise<SmokeResult> {
+export async function smokeTest(
+  gateway: LambdaGateway,
+  fn: string,
+  version: string,
+  payload: string
+): Promise<SmokeResult> {
   let reply
   try {
     reply = await gateway.invoke(fn, version, payload)
@@ -99,7 +112,8 @@ export async function smokeTest(gateway: LambdaGateway, fn: string, version: str
     let message = reply.payload
     try {
       const body = JSON.parse(reply.payload) as { errorType?: string; errorMessage?: string }
-      if (body.errorType || body.errorMessage) message = `${body.errorType ?? 'Error'}: ${body.errorMessage ?? ''}`
+      if (body.errorType || body.errorMessage)
+        message = `${body.errorType ?? 'Error'}: ${body.errorMessage ?? ''}`
     } catch {
       // not JSON: show the raw reply
     }

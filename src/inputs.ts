@@ -2,7 +2,14 @@ import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { buildPlan, parseStrategy, planDurationMs, type PlanStep, type Strategy } from './plan.js'
-import { parseFunctionRef, parseVersionSpec, splitList, validateAliasName, type FunctionRef, type VersionSpec } from './names.js'
+import {
+  parseFunctionRef,
+  parseVersionSpec,
+  splitList,
+  validateAliasName,
+  type FunctionRef,
+  type VersionSpec
+} from './names.js'
 import { formatDuration } from './duration.js'
 
 export interface Config {
@@ -64,7 +71,8 @@ export type RawInputs = Record<InputName, string>
 export function readInputs(): RawInputs {
   const raw = {} as RawInputs
   for (const name of INPUT_NAMES) {
-    raw[name] = name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name)
+    raw[name] =
+      name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name)
   }
   return raw
 }
@@ -72,22 +80,32 @@ export function readInputs(): RawInputs {
 /** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined>): Config {
   const names = splitList(raw['function-name'])
-  if (names.length === 0) throw new InputError('function-name', raw['function-name'], 'a function name is required')
+  if (names.length === 0)
+    throw new InputError('function-name', raw['function-name'], 'a function name is required')
   const functions = names.map(parseFunctionRef)
   const seen = new Set<string>()
   for (const fn of functions) {
-    if (seen.has(fn.name)) throw new InputError('function-name', fn.id, 'listed twice; name each function once')
+    if (seen.has(fn.name))
+      throw new InputError('function-name', fn.id, 'listed twice; name each function once')
     seen.add(fn.name)
   }
   if (raw.alias === '') throw new InputError('alias', '', 'an alias name is required (e.g. live)')
   const alias = validateAliasName('alias', raw.alias)
   const version = parseVersionSpec(raw.version)
   if (version?.kind === 'alias' && version.alias === alias) {
-    throw new InputError('version', raw.version, `names the alias being promoted; name another alias or a version number`)
+    throw new InputError(
+      'version',
+      raw.version,
+      `names the alias being promoted; name another alias or a version number`
+    )
   }
   const publish = oneOf('publish', raw.publish, ['auto', 'always'] as const)
   if (version && publish === 'always') {
-    throw new InputError('publish', raw.publish, 'always cannot be combined with version (an existing version is promoted, nothing is published)')
+    throw new InputError(
+      'publish',
+      raw.publish,
+      'always cannot be combined with version (an existing version is promoted, nothing is published)'
+    )
   }
 
   const strategy = parseStrategy({
@@ -114,16 +132,22 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   for (const name of alarms) {
     if (name.length > 255) throw new InputError('alarms', name, 'an alarm name is at most 255 characters')
   }
-  if (new Set(alarms).size !== alarms.length) throw new InputError('alarms', raw.alarms, 'an alarm is listed twice')
+  if (new Set(alarms).size !== alarms.length)
+    throw new InputError('alarms', raw.alarms, 'an alarm is listed twice')
 
-  const smokeTestPayload = raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
+  const smokeTestPayload =
+    raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
   const region = resolveRegion(raw.region, env, functions)
   const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || ''
   if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
     throw new InputError('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599')
   }
   if (raw.description.length > 256) {
-    throw new InputError('description', `${raw.description.slice(0, 40)}…`, 'Lambda allows at most 256 characters')
+    throw new InputError(
+      'description',
+      `${raw.description.slice(0, 40)}…`,
+      'Lambda allows at most 256 characters'
+    )
   }
 
   return Object.freeze({
@@ -145,7 +169,11 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     dryRun: bool('dry-run', raw['dry-run'] || 'false'),
     environment: raw.environment,
     githubToken: raw['github-token'],
-    maxRequestsPerSecond: positiveNumber('max-requests-per-second', raw['max-requests-per-second'] || '14', 1000),
+    maxRequestsPerSecond: positiveNumber(
+      'max-requests-per-second',
+      raw['max-requests-per-second'] || '14',
+      1000
+    ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true)
   })
 }
@@ -167,7 +195,11 @@ function positiveNumber(input: string, value: string, max: number, integer = fal
   const n = Number(value)
   const shape = integer ? /^\d+$/ : /^\d+(\.\d+)?$/
   if (!shape.test(value) || !(n > 0) || n > max) {
-    throw new InputError(input, value, `expected a ${integer ? 'whole ' : ''}number greater than 0 and at most ${max}`)
+    throw new InputError(
+      input,
+      value,
+      `expected a ${integer ? 'whole ' : ''}number greater than 0 and at most ${max}`
+    )
   }
   return n
 }
@@ -184,10 +216,18 @@ function json(input: string, value: string): string {
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
 
-function resolveRegion(input: string, env: Record<string, string | undefined>, functions: readonly FunctionRef[]): string {
+function resolveRegion(
+  input: string,
+  env: Record<string, string | undefined>,
+  functions: readonly FunctionRef[]
+): string {
   const arnRegions = [...new Set(functions.map(fn => fn.region).filter((r): r is string => r !== undefined))]
   if (arnRegions.length > 1) {
-    throw new InputError('function-name', functions.map(f => f.id).join(','), 'all functions must be in one region')
+    throw new InputError(
+      'function-name',
+      functions.map(f => f.id).join(','),
+      'all functions must be in one region'
+    )
   }
   const [source, region] = input
     ? ['region', input]
@@ -197,13 +237,21 @@ function resolveRegion(input: string, env: Record<string, string | undefined>, f
         ? ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
         : ['function-name', arnRegions[0] ?? '']
   if (region === '') {
-    throw new InputError('region', '', 'no region: set the region input or AWS_REGION, or name the function by its ARN')
+    throw new InputError(
+      'region',
+      '',
+      'no region: set the region input or AWS_REGION, or name the function by its ARN'
+    )
   }
   if (!REGION.test(region)) throw new InputError(source, region, 'expected an AWS region such as us-east-1')
   const arnRegion = arnRegions[0]
   if (arnRegion !== undefined && arnRegion !== region) {
     const fn = functions.find(f => f.region === arnRegion) as FunctionRef
-    throw new InputError('function-name', fn.id, `is in ${arnRegion} but the region is ${region} (from ${source}); make them agree`)
+    throw new InputError(
+      'function-name',
+      fn.id,
+      `is in ${arnRegion} but the region is ${region} (from ${source}); make them agree`
+    )
   }
   return region
 }

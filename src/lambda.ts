@@ -46,7 +46,8 @@ export interface GatewayOptions {
   userAgent: string
 }
 
-const notFound = (error: unknown): boolean => (error as { name?: string })?.name === 'ResourceNotFoundException'
+const notFound = (error: unknown): boolean =>
+  (error as { name?: string })?.name === 'ResourceNotFoundException'
 const named = (error: unknown, name: string): boolean => (error as { name?: string })?.name === name
 
 /**
@@ -86,10 +87,16 @@ export class LambdaGateway {
   }
 
   /** A function's or version's configuration; null when it does not exist. */
-  async getConfiguration(fn: string, qualifier?: string, budget = this.budget): Promise<FunctionConfiguration | null> {
+  async getConfiguration(
+    fn: string,
+    qualifier?: string,
+    budget = this.budget
+  ): Promise<FunctionConfiguration | null> {
     try {
       const out = await this.call(this.reads, budget, () =>
-        this.client.send(new GetFunctionCommand({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) }))
+        this.client.send(
+          new GetFunctionCommand({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) })
+        )
       )
       return out.Configuration ?? null
     } catch (error) {
@@ -100,7 +107,9 @@ export class LambdaGateway {
 
   async getAlias(fn: string, alias: string, budget = this.budget): Promise<AliasConfiguration | null> {
     try {
-      return await this.call(this.writes, budget, () => this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias })))
+      return await this.call(this.writes, budget, () =>
+        this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias }))
+      )
     } catch (error) {
       if (notFound(error)) return null
       throw error
@@ -122,7 +131,12 @@ export class LambdaGateway {
       const guard = lostAnswer ? {} : input.revisionId ? { RevisionId: input.revisionId } : {}
       try {
         return await this.client.send(
-          new PublishVersionCommand({ FunctionName: fn, CodeSha256: input.codeSha256, Description: input.description, ...guard })
+          new PublishVersionCommand({
+            FunctionName: fn,
+            CodeSha256: input.codeSha256,
+            Description: input.description,
+            ...guard
+          })
         )
       } catch (error) {
         if (isTransient(error)) lostAnswer = true
@@ -131,12 +145,22 @@ export class LambdaGateway {
     })
   }
 
-  async createAlias(fn: string, alias: string, version: string, budget = this.budget): Promise<AliasConfiguration> {
+  async createAlias(
+    fn: string,
+    alias: string,
+    version: string,
+    budget = this.budget
+  ): Promise<AliasConfiguration> {
     let lostAnswer = false
     return this.call(this.writes, budget, async () => {
       try {
         return await this.client.send(
-          new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, RoutingConfig: { AdditionalVersionWeights: {} } })
+          new CreateAliasCommand({
+            FunctionName: fn,
+            Name: alias,
+            FunctionVersion: version,
+            RoutingConfig: { AdditionalVersionWeights: {} }
+          })
         )
       } catch (error) {
         if (isTransient(error)) lostAnswer = true
@@ -151,7 +175,12 @@ export class LambdaGateway {
   }
 
   /** UpdateAlias; RoutingConfig is always sent explicitly (AWS's handling of an omitted one is unverified). */
-  async updateAlias(fn: string, alias: string, write: AliasWrite, budget = this.budget): Promise<AliasConfiguration> {
+  async updateAlias(
+    fn: string,
+    alias: string,
+    write: AliasWrite,
+    budget = this.budget
+  ): Promise<AliasConfiguration> {
     return this.call(this.writes, budget, () =>
       this.client.send(
         new UpdateAliasCommand({
@@ -167,7 +196,9 @@ export class LambdaGateway {
   }
 
   async deleteAlias(fn: string, alias: string, budget = this.budget): Promise<void> {
-    await this.call(this.writes, budget, () => this.client.send(new DeleteAliasCommand({ FunctionName: fn, Name: alias })))
+    await this.call(this.writes, budget, () =>
+      this.client.send(new DeleteAliasCommand({ FunctionName: fn, Name: alias }))
+    )
   }
 
   /** Invokes a version by number, synchronously, with the log tail. Not retried: a smoke test runs once. */

@@ -45,13 +45,26 @@ export async function run(): Promise<void> {
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const timer = setTimeout(() => controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`), config.timeoutMs)
+  const timer = setTimeout(
+    () => controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`),
+    config.timeoutMs
+  )
 
   const gateway = new LambdaGateway(
-    { region: config.region, endpoint: config.endpoint, clock, maxRequestsPerSecond: config.maxRequestsPerSecond, userAgent: USER_AGENT },
+    {
+      region: config.region,
+      endpoint: config.endpoint,
+      clock,
+      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      userAgent: USER_AGENT
+    },
     { deadline: startedAt + config.timeoutMs, maxAttempts: 8, signal: controller.signal }
   )
-  const alarms = new AlarmWatcher(config.alarms, { region: config.region, endpoint: config.endpoint, userAgent: USER_AGENT }, clock)
+  const alarms = new AlarmWatcher(
+    config.alarms,
+    { region: config.region, endpoint: config.endpoint, userAgent: USER_AGENT },
+    clock
+  )
   let tracker: DeploymentTracker | null = null
   let outcome: Outcome | null = null
   try {
@@ -62,7 +75,9 @@ export async function run(): Promise<void> {
       log: coreLog,
       signal: controller.signal,
       deadline: startedAt + config.timeoutMs,
-      description: config.description ?? clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
+      description:
+        config.description ??
+        clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
       saveRun: run => {
         core.saveState(STATE_REGION, config.region)
         core.saveState(STATE_ENDPOINT, config.endpoint ?? '')
@@ -89,7 +104,9 @@ export async function run(): Promise<void> {
     // A bug or an unexpected failure: say so, leave STATE_DONE unset so that post checks the alias.
     core.setOutput('status', 'failed')
     core.debug((error as Error).stack ?? String(error))
-    core.setFailed(`unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`)
+    core.setFailed(
+      `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`
+    )
   } finally {
     clearTimeout(timer)
     process.off('SIGINT', onSignal)
@@ -113,7 +130,9 @@ function deploymentTracker(config: Config, ds: Deployment[]): DeploymentTracker 
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/')
   const first = ds[0] as Deployment
   const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const runUrl = process.env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined
+  const runUrl = process.env.GITHUB_RUN_ID
+    ? `${server}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
+    : undefined
   return createDeploymentTracker(
     {
       token: config.githubToken,

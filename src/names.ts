@@ -10,7 +10,9 @@ export interface FunctionRef {
 }
 
 const NAME = '[a-zA-Z0-9_-]{1,64}'
-const FULL_ARN = new RegExp(`^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d{1}):(\\d{12}):function:(${NAME})(?::(.+))?$`)
+const FULL_ARN = new RegExp(
+  `^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d{1}):(\\d{12}):function:(${NAME})(?::(.+))?$`
+)
 const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::(.+))?$`)
 const BARE = new RegExp(`^(${NAME})(?::(.+))?$`)
 const NAME_FORMS =
@@ -30,7 +32,8 @@ export function parseFunctionRef(value: string): FunctionRef {
     return { id: value, name: partial[2] as string, account: partial[1] as string }
   }
   const bare = BARE.exec(value)
-  if (bare && bare[2] === undefined && !value.startsWith('arn:')) return { id: value, name: bare[1] as string }
+  if (bare && bare[2] === undefined && !value.startsWith('arn:'))
+    return { id: value, name: bare[1] as string }
   throw new InputError('function-name', value, NAME_FORMS)
 }
 
@@ -70,10 +73,18 @@ export function parseVersionSpec(value: string): VersionSpec | null {
   }
   if (/^\d+$/.test(value)) {
     if (/^0\d/.test(value) || value === '0') {
-      throw new InputError('version', value, 'expected a published version number (1, 2, ...) or an alias name')
+      throw new InputError(
+        'version',
+        value,
+        'expected a published version number (1, 2, ...) or an alias name'
+      )
     }
     return { kind: 'number', version: value }
   }
   if (ALIAS.test(value)) return { kind: 'alias', alias: value }
-  throw new InputError('version', value, 'expected a published version number (e.g. 41) or an alias name (e.g. staging)')
+  throw new InputError(
+    'version',
+    value,
+    'expected a published version number (e.g. 41) or an alias name (e.g. staging)'
+  )
 }

@@ -30,7 +30,9 @@ export async function inspect(d: Deployment, o: PrepareOptions): Promise<Inspect
   const { gateway } = o
   const fnLabel = d.fn.id
   const latest =
-    o.version === null ? await waitLatestSettled(o, fnLabel) : await gateway.getConfiguration(fnLabel, undefined, o.budget)
+    o.version === null
+      ? await waitLatestSettled(o, fnLabel)
+      : await gateway.getConfiguration(fnLabel, undefined, o.budget)
   if (!latest) throw new InputError('function-name', fnLabel, `no such function in ${o.region}`)
   d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '')
   d.aliasArn = `${d.functionArn}:${o.alias}`
@@ -42,10 +44,14 @@ export async function inspect(d: Deployment, o: PrepareOptions): Promise<Inspect
   if (d.initial?.arn) d.aliasArn = d.initial.arn
 
   const requested = o.version ? await resolveRequested(o, fnLabel, o.version) : null
-  const current = d.from ? ((await gateway.getConfiguration(fnLabel, d.from, o.budget)) ?? undefined) : undefined
+  const current = d.from
+    ? ((await gateway.getConfiguration(fnLabel, d.from, o.budget)) ?? undefined)
+    : undefined
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
   const pending =
-    pendingVersion && requested === null ? await gateway.getConfiguration(fnLabel, pendingVersion, o.budget) : null
+    pendingVersion && requested === null
+      ? await gateway.getConfiguration(fnLabel, pendingVersion, o.budget)
+      : null
 
   const decision = decide({
     alias: o.alias,
@@ -85,7 +91,12 @@ export async function inspect(d: Deployment, o: PrepareOptions): Promise<Inspect
 }
 
 /** Publishes when the inspection asked for it, then waits until the target version is Active. */
-export async function publishAndSettle(d: Deployment, insp: Inspection, description: string, o: PrepareOptions): Promise<void> {
+export async function publishAndSettle(
+  d: Deployment,
+  insp: Inspection,
+  description: string,
+  o: PrepareOptions
+): Promise<void> {
   const fnLabel = d.fn.id
   if (insp.publish) {
     let published: FunctionConfiguration
@@ -125,7 +136,11 @@ function noteRoles(d: Deployment, from?: FunctionConfiguration, to?: FunctionCon
   d.toDlq = to?.DeadLetterConfig?.TargetArn ?? ''
 }
 
-async function resolveRequested(o: PrepareOptions, fn: string, spec: VersionSpec): Promise<FunctionConfiguration> {
+async function resolveRequested(
+  o: PrepareOptions,
+  fn: string,
+  spec: VersionSpec
+): Promise<FunctionConfiguration> {
   if (spec.kind === 'number') {
     const config = await o.gateway.getConfiguration(fn, spec.version, o.budget)
     if (!config) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
@@ -134,7 +149,12 @@ async function resolveRequested(o: PrepareOptions, fn: string, spec: VersionSpec
   const other = await o.gateway.getAlias(fn, spec.alias, o.budget)
   if (!other?.FunctionVersion) throw new InputError('version', spec.alias, `${fn} has no alias ${spec.alias}`)
   const config = await o.gateway.getConfiguration(fn, other.FunctionVersion, o.budget)
-  if (!config) throw new InputError('version', spec.alias, `alias ${spec.alias} points at v${other.FunctionVersion}, which no longer exists`)
+  if (!config)
+    throw new InputError(
+      'version',
+      spec.alias,
+      `alias ${spec.alias} points at v${other.FunctionVersion}, which no longer exists`
+    )
   return config
 }
 
@@ -144,7 +164,9 @@ async function waitLatestSettled(o: PrepareOptions, fn: string): Promise<Functio
     const latest = await o.gateway.getConfiguration(fn, undefined, o.budget)
     if (!latest || latest.LastUpdateStatus !== 'InProgress') {
       if (latest?.LastUpdateStatus === 'Failed') {
-        throw new DeployError(`${fn}: the last update of $LATEST failed (${latest.LastUpdateStatusReason ?? 'no reason given'}); fix it before promoting`)
+        throw new DeployError(
+          `${fn}: the last update of $LATEST failed (${latest.LastUpdateStatusReason ?? 'no reason given'}); fix it before promoting`
+        )
       }
       return latest
     }
@@ -155,10 +177,13 @@ async function waitLatestSettled(o: PrepareOptions, fn: string): Promise<Functio
 async function waitActive(o: PrepareOptions, fn: string, version: string): Promise<FunctionConfiguration> {
   for (;;) {
     const config = await o.gateway.getConfiguration(fn, version, o.budget)
-    if (!config) throw new DeployError(`${fn}: version ${version} disappeared while waiting for it to become Active`)
+    if (!config)
+      throw new DeployError(`${fn}: version ${version} disappeared while waiting for it to become Active`)
     if (config.State === 'Active') return config
     if (config.State === 'Failed' || config.State === 'Inactive') {
-      throw new DeployError(`${fn}: version ${version} is ${config.State} (${config.StateReason ?? 'no reason given'})`)
+      throw new DeployError(
+        `${fn}: version ${version} is ${config.State} (${config.StateReason ?? 'no reason given'})`
+      )
     }
     await pause(o, `${fn}: version ${version} is still ${config.State ?? 'Pending'}`)
   }

@@ -19,7 +19,12 @@ export function resultEntries(outcome: Outcome, alias: string): object[] {
     codeSha256: d.codeSha256,
     status: d.status,
     ...(d.message ? { message: d.message } : {}),
-    timeline: d.timeline.map(t => ({ time: new Date(t.time).toISOString(), weight: t.weight, action: t.action, result: t.result }))
+    timeline: d.timeline.map(t => ({
+      time: new Date(t.time).toISOString(),
+      weight: t.weight,
+      action: t.action,
+      result: t.result
+    }))
   }))
 }
 
@@ -56,19 +61,31 @@ export function summaryMarkdown(outcome: Outcome, config: Config): string {
   lines.push(`## ${STATUS_ICON[outcome.status] ?? ''} lambda-promote: ${outcome.status}`, '')
   if (outcome.error) lines.push(`> ${outcome.error.replace(/\n/g, ' ')}`, '')
   lines.push(`Alias \`${config.alias}\` · strategy ${planText(config)} · ${took}`, '')
-  lines.push('| function | from | to | published | CodeSha256 | status | alias |', '|---|---|---|---|---|---|---|')
+  lines.push(
+    '| function | from | to | published | CodeSha256 | status | alias |',
+    '|---|---|---|---|---|---|---|'
+  )
   for (const d of outcome.deployments) {
     const from = d.initial ? describeRouting(d.initial) : '(new alias)'
     const to = d.to ? `v${d.to}` : '—'
     const link = d.aliasArn ? `[\`${d.aliasArn}\`](${consoleLink(config.region, d, config.alias)})` : '—'
-    lines.push(`| ${d.fn.name} | ${from} | ${to} | ${d.published ? 'yes' : 'no'} | \`${d.codeSha256 || '—'}\` | ${d.status} | ${link} |`)
+    lines.push(
+      `| ${d.fn.name} | ${from} | ${to} | ${d.published ? 'yes' : 'no'} | \`${d.codeSha256 || '—'}\` | ${d.status} | ${link} |`
+    )
   }
   lines.push('')
   const first = outcome.deployments.find(d => d.timeline.length > 0)
   if (first) {
-    lines.push('### Timeline', '', '| time (UTC) | traffic on new version | action | result |', '|---|---|---|---|')
-    for (const t of first.timeline) lines.push(`| ${clockTime(t.time)} | ${percent(t.weight)} | ${t.action} | ${t.result} |`)
-    if (outcome.deployments.length > 1) lines.push('', `_Timeline of ${first.fn.name}; every function's is in the \`result\` output._`)
+    lines.push(
+      '### Timeline',
+      '',
+      '| time (UTC) | traffic on new version | action | result |',
+      '|---|---|---|---|'
+    )
+    for (const t of first.timeline)
+      lines.push(`| ${clockTime(t.time)} | ${percent(t.weight)} | ${t.action} | ${t.result} |`)
+    if (outcome.deployments.length > 1)
+      lines.push('', `_Timeline of ${first.fn.name}; every function's is in the \`result\` output._`)
     lines.push('')
   }
   if (outcome.alarms.length > 0) {
@@ -78,7 +95,8 @@ export function summaryMarkdown(outcome: Outcome, config: Config): string {
   }
   const notes = outcome.deployments.filter(d => d.message).map(d => `- ${d.message}`)
   if (notes.length > 0) lines.push('### Alias state', '', ...notes, '')
-  if (outcome.plan.length > 0) lines.push('<details><summary>Plan</summary>', '', '```', ...outcome.plan, '```', '</details>', '')
+  if (outcome.plan.length > 0)
+    lines.push('<details><summary>Plan</summary>', '', '```', ...outcome.plan, '```', '</details>', '')
   return lines.join('\n')
 }
 

@@ -19,7 +19,8 @@ const errorName = (error: unknown): string => (error as { name?: string })?.name
 /** 409 "update in progress" and 429 throttling: Lambda says "not now", so waiting is the fix. */
 export function isBusy(error: unknown): boolean {
   const name = errorName(error)
-  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || status(error) === 429) return true
+  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || status(error) === 429)
+    return true
   if (name === 'ResourceConflictException') {
     return /update is in progress|cannot be performed at this time/i.test(String((error as Error).message))
   }
@@ -42,7 +43,11 @@ export function isTransient(error: unknown): boolean {
 }
 
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
-export async function withRetry<T>(clock: Clock, policy: RetryPolicy, operation: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(
+  clock: Clock,
+  policy: RetryPolicy,
+  operation: () => Promise<T>
+): Promise<T> {
   const base = policy.baseDelayMs ?? 200
   const cap = policy.maxDelayMs ?? 5000
   for (let attempt = 1; ; attempt++) {

@@ -22,13 +22,24 @@ export interface RollbackResult {
 }
 
 /** Restores every function this run touched; never throws, says per function what the alias holds. */
-export async function rollbackAll(ds: Deployment[], ctx: RollbackContext): Promise<Map<Deployment, RollbackResult>> {
+export async function rollbackAll(
+  ds: Deployment[],
+  ctx: RollbackContext
+): Promise<Map<Deployment, RollbackResult>> {
   const touched = ds.filter(d => d.wrote)
   const results = await mapLimit(touched, ctx.concurrency, d => rollbackOne(d, ctx))
   const out = new Map<Deployment, RollbackResult>()
   touched.forEach((d, i) => {
     const r = results[i] as PromiseSettledResult<RollbackResult>
-    out.set(d, r.status === 'fulfilled' ? r.value : { restored: false, message: `${d.fn.name}: rollback failed: ${errorLine(r.reason)}; ${fixCommand(d, ctx.alias)}` })
+    out.set(
+      d,
+      r.status === 'fulfilled'
+        ? r.value
+        : {
+            restored: false,
+            message: `${d.fn.name}: rollback failed: ${errorLine(r.reason)}; ${fixCommand(d, ctx.alias)}`
+          }
+    )
   })
   return out
 }
@@ -48,21 +59,34 @@ export async function rollbackOne(d: Deployment, ctx: RollbackContext): Promise<
     const found = await ctx.gateway.getAlias(fn, ctx.alias, ctx.budget)
     const now = found ? snapshot(found) : null
     if (initial === null) {
-      if (now === null) return { restored: true, message: `${d.fn.name}: alias ${ctx.alias} (created by this run) deleted` }
+      if (now === null)
+        return { restored: true, message: `${d.fn.name}: alias ${ctx.alias} (created by this run) deleted` }
       if (!isOurs(now)) return foreign(d, ctx.alias, now)
       await ctx.gateway.deleteAlias(fn, ctx.alias, ctx.budget)
       continue
     }
-    if (now === null) return { restored: false, message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it` }
+    if (now === null)
+      return {
+        restored: false,
+        message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it`
+      }
     if (sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) {
-      return { restored: true, message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified` }
+      return {
+        restored: true,
+        message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified`
+      }
     }
     if (!isOurs(now)) return foreign(d, ctx.alias, now)
     try {
       await ctx.gateway.updateAlias(
         fn,
         ctx.alias,
-        { functionVersion: initial.functionVersion, weights: initial.weights, description: initial.description, revisionId: now.revisionId },
+        {
+          functionVersion: initial.functionVersion,
+          weights: initial.weights,
+          description: initial.description,
+          revisionId: now.revisionId
+        },
         ctx.budget
       )
     } catch (error) {
@@ -89,7 +113,9 @@ function foreign(d: Deployment, alias: string, now: AliasSnapshot): RollbackResu
 /** The command a person runs to put the alias back by hand. */
 export function fixCommand(d: Deployment, alias: string): string {
   if (!d.initial) return `to undo: aws lambda delete-alias --function-name ${d.fn.id} --name ${alias}`
-  const weights = Object.entries(d.initial.weights).map(([v, w]) => `${v}=${w}`).join(',')
+  const weights = Object.entries(d.initial.weights)
+    .map(([v, w]) => `${v}=${w}`)
+    .join(',')
   return (
     `to undo: aws lambda update-alias --function-name ${d.fn.id} --name ${alias} --function-version ${d.initial.functionVersion} ` +
     `--routing-config 'AdditionalVersionWeights={${weights}}'`

@@ -58,14 +58,21 @@ export async function shift(
     if (movers.length === 0 && !holding) continue
     stopIfAborted(ctx)
     if (movers.length > 0) {
-      const results = await mapLimit(movers, ctx.concurrency, d => applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx))
+      const results = await mapLimit(movers, ctx.concurrency, d =>
+        applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx)
+      )
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-      if (failed) throw failed.reason instanceof StopError ? failed.reason : new StopError('step-failed', errorLine(failed.reason))
+      if (failed)
+        throw failed.reason instanceof StopError
+          ? failed.reason
+          : new StopError('step-failed', errorLine(failed.reason))
     }
     const alarmNote = await checkAlarms(ctx)
     const target = active[0] as Deployment
     const who = active.length > 1 ? ` (${active.length} functions)` : ''
-    ctx.log.info(`  ${clockTime(ctx.clock.now())}  ${percent(step.weight).padStart(4)} → v${target.to}${who}  ${alarmNote}${holdNote(step)}`)
+    ctx.log.info(
+      `  ${clockTime(ctx.clock.now())}  ${percent(step.weight).padStart(4)} → v${target.to}${who}  ${alarmNote}${holdNote(step)}`
+    )
     if (!wait && step.weight < 1) return 'in-progress'
     await hold(step.holdMs, ctx)
   }
@@ -74,7 +81,9 @@ export async function shift(
 
 function holdNote(step: PlanStep): string {
   if (step.holdMs <= 0) return ''
-  return step.weight < 1 ? `  holding ${formatDuration(step.holdMs)}` : `  baking ${formatDuration(step.holdMs)}`
+  return step.weight < 1
+    ? `  holding ${formatDuration(step.holdMs)}`
+    : `  baking ${formatDuration(step.holdMs)}`
 }
 
 /** One alias write for one function. A 412 whose alias already shows what we sent means our answer was lost. */
@@ -92,12 +101,19 @@ async function applyStep(d: Deployment, weight: number, ctx: ShiftContext): Prom
     return
   }
   const routing: Routing =
-    weight >= 1 ? { functionVersion: d.to, weights: {} } : { functionVersion: d.from as string, weights: { [d.to]: weight } }
+    weight >= 1
+      ? { functionVersion: d.to, weights: {} }
+      : { functionVersion: d.from as string, weights: { [d.to]: weight } }
   intents.push(routing)
   d.wrote = true
   let revision: string | undefined
   try {
-    const out = await ctx.gateway.updateAlias(fn, ctx.alias, { ...routing, ...(d.revisionId ? { revisionId: d.revisionId } : {}) }, ctx.budget())
+    const out = await ctx.gateway.updateAlias(
+      fn,
+      ctx.alias,
+      { ...routing, ...(d.revisionId ? { revisionId: d.revisionId } : {}) },
+      ctx.budget()
+    )
     revision = out.RevisionId
   } catch (error) {
     if ((error as Error).name !== 'PreconditionFailedException') throw error
@@ -125,7 +141,11 @@ function record(d: Deployment, ctx: ShiftContext, weight: number, action: string
 async function checkAlarms(ctx: ShiftContext): Promise<string> {
   if (ctx.alarms.names.length === 0) return 'no alarms watched'
   const firing = await ctx.alarms.firing(ctx.budget().deadline)
-  if (firing.length > 0) throw new StopError('alarm', `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${firing[0]?.reason ?? ''})`)
+  if (firing.length > 0)
+    throw new StopError(
+      'alarm',
+      `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${firing[0]?.reason ?? ''})`
+    )
   return 'alarms OK'
 }
 

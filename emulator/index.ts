@@ -1,0 +1,18 @@
+// Public in-process API of the local Lambda + CloudWatch emulator (see emulator/README.md).
+import { startServer } from './server.js'
+import type { Emulator, EmulatorOptions } from './types.js'
+
+export type {
+  AlarmStateValue,
+  Emulator,
+  EmulatorOptions,
+  FaultKind,
+  FaultRule,
+  Faults,
+  RateLimitScope,
+  RequestLogEntry
+} from './types.js'
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startServer(options)
+}

@@ -1,0 +1,70 @@
+// Public types of the emulator. index.ts re-exports them; other modules import them from here so that
+// index.ts (which imports the server) is never part of an import cycle.
+
+export interface EmulatorOptions {
+  port?: number // 0 = ephemeral (default 0)
+  host?: string // default '127.0.0.1'
+  region?: string // default 'us-east-1'
+  accountId?: string // default '123456789012'
+  updateDelayMs?: number // how long $LATEST stays LastUpdateStatus InProgress after Create/UpdateFunctionCode/Configuration (default 0)
+  publishDelayMs?: number // how long a new published version stays State Pending (default 0)
+  seed?: number // PRNG seed for weighted alias invocation and fault draws (default 1)
+  omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
+  allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
+}
+
+export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'rate-limit'
+
+export interface RequestLogEntry {
+  seq: number
+  time: number // Date.now() at arrival
+  endTime: number
+  service: 'lambda' | 'cloudwatch' | 'unknown'
+  operation: string // e.g. 'UpdateAlias', 'DescribeAlarms', 'Unknown'
+  method: string
+  path: string
+  status: number // 0 when the connection was dropped
+  write: boolean // true for state-changing operations (Invoke is not a write)
+  functionName?: string // resolved bare function name when the path names one
+  alias?: string // alias name for alias operations
+  request?: unknown // parsed JSON request body (if any)
+  response?: unknown // parsed JSON response body (if any)
+  errorType?: string // x-amzn-ErrorType / CloudWatch error code when status >= 400
+  fault?: FaultKind
+}
+
+export interface FaultRule {
+  operation?: string | string[] // operations it applies to; default all
+  latencyMs?: number // added delay before handling
+  throttleRate?: number // 0..1 chance of 429 TooManyRequestsException with Retry-After: 1
+  errorRate?: number // 0..1 chance of 500 ServiceException
+  dropRate?: number // 0..1 chance of destroying the socket without a response
+  times?: number // apply to the next N matching requests only, then the rule expires
+}
+
+export type RateLimitScope = 'control-plane' | 'all'
+
+export interface Faults {
+  add(rule: FaultRule): void
+  clear(): void // remove rules and rate limit
+  setRateLimit(perSecond: number | null, scope?: RateLimitScope): void
+}
+
+export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+
+export interface Emulator {
+  url: string // e.g. http://127.0.0.1:43121
+  port: number
+  region: string
+  accountId: string
+  log: RequestLogEntry[] // live array, appended as requests complete
+  clearLog(): void
+  faults: Faults
+  settings: { updateDelayMs: number; publishDelayMs: number } // mutable at runtime
+  admin: {
+    publishVersions(functionName: string, count: number): void
+    getAlias(functionName: string, alias: string): unknown | undefined
+    setAlarmState(name: string, state: AlarmStateValue): void
+  }
+  close(): Promise<void>
+}

@@ -70256,6 +70256,12 @@ function formatDuration(ms) {
 function num(digits) {
     return digits === undefined ? 0 : Number(digits);
 }
+/** Elapsed time for a person: tenths of a second under 10 s, whole seconds above. */
+function formatElapsed(ms) {
+    return ms < 10_000
+        ? formatDuration(Math.round(ms / 100) * 100)
+        : formatDuration(Math.round(ms / 1000) * 1000);
+}
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4085);
@@ -70723,12 +70729,14 @@ function parseInputs(raw, env) {
     if (names.length === 0)
         throw new InputError('function-name', raw['function-name'], 'a function name is required');
     const functions = names.map(parseFunctionRef);
-    const seen = new Set();
-    for (const fn of functions) {
-        if (seen.has(fn.name))
+    functions.forEach((fn, i) => {
+        // The same name in two accounts is two functions; a name and its ARN are one.
+        const twin = functions
+            .slice(0, i)
+            .find(o => o.name === fn.name && (o.account === fn.account || !o.account || !fn.account));
+        if (twin)
             throw new InputError('function-name', fn.id, 'listed twice; name each function once');
-        seen.add(fn.name);
-    }
+    });
     if (raw.alias === '')
         throw new InputError('alias', '', 'an alias name is required (e.g. live)');
     const alias = validateAliasName('alias', raw.alias);
@@ -70752,7 +70760,9 @@ function parseInputs(raw, env) {
     if (timeoutMs <= 0)
         throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m');
     const plan = buildPlan(strategy, bakeMs);
-    const scheduleMs = planDurationMs(plan);
+    const wait = bool('wait', raw.wait || 'true');
+    // With wait: false this step holds nothing; the finishing run has its own timeout.
+    const scheduleMs = wait ? planDurationMs(plan) : 0;
     if (scheduleMs >= timeoutMs) {
         throw new InputError('timeout', raw.timeout, `shorter than the rollout's schedule of ${formatDuration(scheduleMs)} (steps plus bake-time); raise timeout or shorten the schedule`);
     }
@@ -70766,7 +70776,7 @@ function parseInputs(raw, env) {
     const smokeTestPayload = raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload']);
     const region = resolveRegion(raw.region, env, functions);
     const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || '';
-    if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    if (endpoint !== '' && !isHttpUrl(endpoint)) {
         throw new InputError('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599');
     }
     if (raw.description.length > 256) {
@@ -70779,7 +70789,7 @@ function parseInputs(raw, env) {
         publish,
         strategy,
         plan: Object.freeze(plan),
-        wait: bool('wait', raw.wait || 'true'),
+        wait,
         alarms: Object.freeze(alarms),
         smokeTestPayload,
         bakeMs,
@@ -70816,6 +70826,15 @@ function positiveNumber(input, value, max, integer = false) {
         throw new InputError(input, value, `expected a ${integer ? 'whole ' : ''}number greater than 0 and at most ${max}`);
     }
     return n;
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !/\s/.test(value);
+    }
+    catch {
+        return false;
+    }
 }
 function json(input, value) {
     try {
@@ -71330,10 +71349,12 @@ function movesAllAtOnce(d) {
  */
 async function shift(ds, plan, ctx, wait) {
     const active = ds.filter(d => !d.unchanged);
+    const lead = active[0];
+    let logged = -1;
     for (const step of plan) {
         const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight));
-        const holding = active.some(d => d.weight === step.weight);
-        if (movers.length === 0 && !holding)
+        const atStep = active.some(d => d.weight === step.weight);
+        if (movers.length === 0 && !atStep)
             continue;
         stopIfAborted(ctx);
         if (movers.length > 0) {
@@ -71344,10 +71365,16 @@ async function shift(ds, plan, ctx, wait) {
                     ? failed.reason
                     : new StopError('step-failed', errorLine(failed.reason));
         }
+        // Everything went at once (a new alias, a cleared split): no partial weight is left to hold.
+        if (step.weight < 1 && active.every(d => d.weight >= 1))
+            continue;
         const alarmNote = await checkAlarms(ctx);
-        const target = active[0];
-        const who = active.length > 1 ? ` (${active.length} functions)` : '';
-        ctx.log.info(`  ${clockTime(ctx.clock.now())}  ${percent(step.weight).padStart(4)} → v${target.to}${who}  ${alarmNote}${holdNote(step)}`);
+        if (lead.weight !== logged) {
+            logged = lead.weight;
+            const who = active.length > 1 ? ` (${active.length} functions)` : '';
+            const version = lead.weight >= 1 || !movesAllAtOnce(lead) ? lead.to : lead.from;
+            ctx.log.info(`  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`);
+        }
         if (!wait && step.weight < 1)
             return 'in-progress';
         await hold(step.holdMs, ctx);
@@ -71658,7 +71685,7 @@ async function promote(config, deps) {
             budget,
             intents
         }, config.wait));
-        const took = formatDuration(Math.round((clock.now() - startedAt) / 1000) * 1000);
+        const took = formatElapsed(clock.now() - startedAt);
         log.info(shifted === 'promoted'
             ? `promoted in ${took}`
             : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`);
@@ -71808,7 +71835,7 @@ const STATUS_ICON = {
 /** The job summary: what changed, from → to, the timeline, alarms, the result and a console link. */
 function summaryMarkdown(outcome, config) {
     const lines = [];
-    const took = formatDuration(Math.round((outcome.endedAt - outcome.startedAt) / 1000) * 1000);
+    const took = formatElapsed(outcome.endedAt - outcome.startedAt);
     lines.push(`## ${STATUS_ICON[outcome.status] ?? ''} lambda-promote: ${outcome.status}`, '');
     if (outcome.error)
         lines.push(`> ${outcome.error.replace(/\n/g, ' ')}`, '');

@@ -16,9 +16,10 @@ export function postAction(initial: AliasSnapshot | null, to: string, now: Alias
   if (now === null) return initial === null ? 'none' : 'foreign'
   if (initial !== null && sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId }))
     return 'none'
-  const carriesOurs =
-    to !== '' &&
-    (now.weights[to] !== undefined || (now.functionVersion === to && initial?.functionVersion !== to))
+  // Ours: weight on our version, or the alias switched to it, including a split this run was clearing.
+  const switchedToOurs =
+    now.functionVersion === to && (initial?.functionVersion !== to || Object.keys(now.weights).length === 0)
+  const carriesOurs = to !== '' && (now.weights[to] !== undefined || switchedToOurs)
   if (!carriesOurs) return 'foreign'
   return initial === null ? 'delete' : 'restore'
 }

@@ -46,3 +46,10 @@ export function formatDuration(ms: number): string {
 function num(digits: string | undefined): number {
   return digits === undefined ? 0 : Number(digits)
 }
+
+/** Elapsed time for a person: tenths of a second under 10 s, whole seconds above. */
+export function formatElapsed(ms: number): string {
+  return ms < 10_000
+    ? formatDuration(Math.round(ms / 100) * 100)
+    : formatDuration(Math.round(ms / 1000) * 1000)
+}

@@ -83,12 +83,13 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (names.length === 0)
     throw new InputError('function-name', raw['function-name'], 'a function name is required')
   const functions = names.map(parseFunctionRef)
-  const seen = new Set<string>()
-  for (const fn of functions) {
-    if (seen.has(fn.name))
-      throw new InputError('function-name', fn.id, 'listed twice; name each function once')
-    seen.add(fn.name)
-  }
+  functions.forEach((fn, i) => {
+    // The same name in two accounts is two functions; a name and its ARN are one.
+    const twin = functions
+      .slice(0, i)
+      .find(o => o.name === fn.name && (o.account === fn.account || !o.account || !fn.account))
+    if (twin) throw new InputError('function-name', fn.id, 'listed twice; name each function once')
+  })
   if (raw.alias === '') throw new InputError('alias', '', 'an alias name is required (e.g. live)')
   const alias = validateAliasName('alias', raw.alias)
   const version = parseVersionSpec(raw.version)
@@ -119,7 +120,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const timeoutMs = parseDuration('timeout', raw.timeout || '30m')
   if (timeoutMs <= 0) throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m')
   const plan = buildPlan(strategy, bakeMs)
-  const scheduleMs = planDurationMs(plan)
+  const wait = bool('wait', raw.wait || 'true')
+  // With wait: false this step holds nothing; the finishing run has its own timeout.
+  const scheduleMs = wait ? planDurationMs(plan) : 0
   if (scheduleMs >= timeoutMs) {
     throw new InputError(
       'timeout',
@@ -139,7 +142,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
   const region = resolveRegion(raw.region, env, functions)
   const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || ''
-  if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+  if (endpoint !== '' && !isHttpUrl(endpoint)) {
     throw new InputError('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599')
   }
   if (raw.description.length > 256) {
@@ -157,7 +160,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     publish,
     strategy,
     plan: Object.freeze(plan),
-    wait: bool('wait', raw.wait || 'true'),
+    wait,
     alarms: Object.freeze(alarms),
     smokeTestPayload,
     bakeMs,
@@ -202,6 +205,15 @@ function positiveNumber(input: string, value: string, max: number, integer = fal
     )
   }
   return n
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !/\s/.test(value)
+  } catch {
+    return false
+  }
 }
 
 function json(input: string, value: string): string {

@@ -2,7 +2,7 @@ import { describeRouting, percent } from './alias-state.js'
 import type { Clock } from './clock.js'
 import { short } from './decide.js'
 import { newDeployment, type Deployment, type Status } from './deployment.js'
-import { formatDuration } from './duration.js'
+import { formatDuration, formatElapsed } from './duration.js'
 import { DeployError, InputError } from './errors.js'
 import { smokeTest, type AlarmState, type AlarmWatcher } from './health.js'
 import type { Config } from './inputs.js'
@@ -168,7 +168,7 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
         config.wait
       )
     )
-    const took = formatDuration(Math.round((clock.now() - startedAt) / 1000) * 1000)
+    const took = formatElapsed(clock.now() - startedAt)
     log.info(
       shifted === 'promoted'
         ? `promoted in ${took}`

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { describeRouting, percent } from './alias-state.js'
 import { clockTime } from './clock.js'
 import type { Deployment } from './deployment.js'
-import { formatDuration } from './duration.js'
+import { formatDuration, formatElapsed } from './duration.js'
 import type { Config } from './inputs.js'
 import type { Outcome } from './promote.js'
 
@@ -57,7 +57,7 @@ const STATUS_ICON: Record<string, string> = {
 /** The job summary: what changed, from → to, the timeline, alarms, the result and a console link. */
 export function summaryMarkdown(outcome: Outcome, config: Config): string {
   const lines: string[] = []
-  const took = formatDuration(Math.round((outcome.endedAt - outcome.startedAt) / 1000) * 1000)
+  const took = formatElapsed(outcome.endedAt - outcome.startedAt)
   lines.push(`## ${STATUS_ICON[outcome.status] ?? ''} lambda-promote: ${outcome.status}`, '')
   if (outcome.error) lines.push(`> ${outcome.error.replace(/\n/g, ' ')}`, '')
   lines.push(`Alias \`${config.alias}\` · strategy ${planText(config)} · ${took}`, '')

@@ -52,10 +52,12 @@ export async function shift(
   wait: boolean
 ): Promise<'promoted' | 'in-progress'> {
   const active = ds.filter(d => !d.unchanged)
+  const lead = active[0] as Deployment
+  let logged = -1
   for (const step of plan) {
     const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight))
-    const holding = active.some(d => d.weight === step.weight)
-    if (movers.length === 0 && !holding) continue
+    const atStep = active.some(d => d.weight === step.weight)
+    if (movers.length === 0 && !atStep) continue
     stopIfAborted(ctx)
     if (movers.length > 0) {
       const results = await mapLimit(movers, ctx.concurrency, d =>
@@ -67,12 +69,17 @@ export async function shift(
           ? failed.reason
           : new StopError('step-failed', errorLine(failed.reason))
     }
+    // Everything went at once (a new alias, a cleared split): no partial weight is left to hold.
+    if (step.weight < 1 && active.every(d => d.weight >= 1)) continue
     const alarmNote = await checkAlarms(ctx)
-    const target = active[0] as Deployment
-    const who = active.length > 1 ? ` (${active.length} functions)` : ''
-    ctx.log.info(
-      `  ${clockTime(ctx.clock.now())}  ${percent(step.weight).padStart(4)} → v${target.to}${who}  ${alarmNote}${holdNote(step)}`
-    )
+    if (lead.weight !== logged) {
+      logged = lead.weight
+      const who = active.length > 1 ? ` (${active.length} functions)` : ''
+      const version = lead.weight >= 1 || !movesAllAtOnce(lead) ? lead.to : lead.from
+      ctx.log.info(
+        `  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`
+      )
+    }
     if (!wait && step.weight < 1) return 'in-progress'
     await hold(step.holdMs, ctx)
   }

@@ -68366,7 +68366,7 @@ async function undo(ds, config, deps, intents, error, reason) {
         return ['failed', `${reason}; rollback incomplete: ${failed.map(r => r.message).join('; ')}`];
     return [
         'rolled-back',
-        `${reason}; rolled back: ${touched.length === 1 ? 'the alias is' : `all ${touched.length} aliases are`} back as they were (verified)`
+        `${reason}; rolled back: ${touched.length === 1 ? 'the alias is back as it was' : `all ${touched.length} aliases are back as they were`} (verified)`
     ];
 }
 /** Lambda refuses a split between versions with different roles or dead-letter queues: say so before any write. */

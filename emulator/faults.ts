@@ -5,7 +5,7 @@ import type { FaultKind, FaultRule, Faults, RateLimitScope } from './types.js'
 
 export interface FaultDecision {
   latencyMs: number
-  outcome?: 'throttle' | 'error' | 'drop' | 'rate-limit'
+  outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
 }
 
 // LAMBDA-API.md "Limits": GetFunction has its own 100 req/s budget and Invoke is data plane; every other
@@ -27,7 +27,7 @@ export class FaultController implements Faults {
 
   add(rule: FaultRule): void {
     const ops = rule.operation === undefined ? undefined : [rule.operation].flat()
-    for (const key of ['throttleRate', 'errorRate', 'dropRate'] as const) {
+    for (const key of ['throttleRate', 'errorRate', 'dropRate', 'lostResponseRate'] as const) {
       const rate = rule[key]
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be within 0..1`)
     }
@@ -66,6 +66,8 @@ export class FaultController implements Faults {
       decision.latencyMs += rule.latencyMs ?? 0
       if (decision.outcome !== undefined) continue
       if (rule.dropRate !== undefined && this.random() < rule.dropRate) decision.outcome = 'drop'
+      else if (rule.lostResponseRate !== undefined && this.random() < rule.lostResponseRate)
+        decision.outcome = 'lost-response'
       else if (rule.throttleRate !== undefined && this.random() < rule.throttleRate)
         decision.outcome = 'throttle'
       else if (rule.errorRate !== undefined && this.random() < rule.errorRate) decision.outcome = 'error'

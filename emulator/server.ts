@@ -222,13 +222,19 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       let response: ApiResponse
       try {
         response =
-          decision.outcome !== undefined
+          decision.outcome !== undefined && decision.outcome !== 'lost-response'
             ? faultResponse(id.service, decision.outcome)
             : operate(id, req, new URLSearchParams(queryText), raw, body)
       } catch (e) {
         // A bug in an operation: answer like AWS's internal error rather than dropping the connection.
         const err = new ApiError(500, 'ServiceException', `Emulator internal error: ${(e as Error).message}`)
         response = id.service === 'cloudwatch' ? cloudwatchErrorResponse(err) : lambdaErrorResponse(err)
+      }
+      if (decision.outcome === 'lost-response') {
+        // The change is made, the answer never arrives: the client cannot tell this from a drop.
+        entry.status = 0
+        req.socket.destroy()
+        return
       }
       const sent = answer(res, id.service, response)
       entry.status = response.status

@@ -13,7 +13,7 @@ export interface EmulatorOptions {
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
 }
 
-export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'rate-limit'
+export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
 
 export interface RequestLogEntry {
   seq: number
@@ -39,6 +39,7 @@ export interface FaultRule {
   throttleRate?: number // 0..1 chance of 429 TooManyRequestsException with Retry-After: 1
   errorRate?: number // 0..1 chance of 500 ServiceException
   dropRate?: number // 0..1 chance of destroying the socket without a response
+  lostResponseRate?: number // 0..1 chance of applying the request, then destroying the socket before answering
   times?: number // apply to the next N matching requests only, then the rule expires
 }
 

@@ -227,7 +227,7 @@ async function undo(
     return ['failed', `${reason}; rollback incomplete: ${failed.map(r => r.message).join('; ')}`]
   return [
     'rolled-back',
-    `${reason}; rolled back: ${touched.length === 1 ? 'the alias is' : `all ${touched.length} aliases are`} back as they were (verified)`
+    `${reason}; rolled back: ${touched.length === 1 ? 'the alias is back as it was' : `all ${touched.length} aliases are back as they were`} (verified)`
   ]
 }
 

@@ -1,0 +1,137 @@
+// `npm run demo`: a real rollout, no AWS account. Starts the emulator in-process, creates a function,
+// changes its code and runs the bundled action (dist/) exactly as the GitHub runner would — three times:
+// a first deploy, a canary that passes, and a canary whose alarm fires and is rolled back.
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CreateFunctionCommand,
+  GetAliasCommand,
+  LambdaClient,
+  UpdateFunctionCodeCommand
+} from '@aws-sdk/client-lambda'
+import { existsSync } from 'node:fs'
+import { startEmulator } from '../emulator/index.js'
+import { runAction, type RunResult } from '../__tests__/harness/runner.js'
+
+if (!existsSync('dist/index.js')) {
+  console.error('dist/index.js is missing: run npm run bundle first')
+  process.exit(1)
+}
+
+const emu = await startEmulator({ port: 0 })
+const credentials = { accessKeyId: 'demo', secretAccessKey: 'demo' }
+const lambda = new LambdaClient({ region: 'us-east-1', endpoint: emu.url, credentials })
+const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint: emu.url, credentials })
+const fn = 'hello-api'
+const zip = (text: string): Uint8Array => new TextEncoder().encode(`demo package ${text}`)
+const say = (text: string): void => console.log(`\n\x1b[1m=== ${text}\x1b[0m`)
+
+function show(r: RunResult): void {
+  for (const line of r.stdout.split('\n')) {
+    if (line.startsWith('::group::')) console.log(`  ▸ ${line.slice(9)}`)
+    else if (line.startsWith('::endgroup::') || line.startsWith('::debug::') || line === '') continue
+    else if (line.startsWith('::error::')) console.log(`  ✖ ${line.slice(9)}`)
+    else if (line.startsWith('::warning::')) console.log(`  ⚠ ${line.slice(11)}`)
+    else console.log(`  ${line}`)
+  }
+  const { result: _result, ...outputs } = r.outputs
+  console.log(`  exit code ${r.exitCode}; outputs: ${JSON.stringify(outputs)}`)
+}
+
+async function alias(): Promise<string> {
+  const a = await lambda.send(new GetAliasCommand({ FunctionName: fn, Name: 'live' }))
+  const split = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {})
+  return `live → v${a.FunctionVersion}${split.map(([v, w]) => ` + v${v} at ${w * 100}%`).join('')}`
+}
+
+const env = { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
+try {
+  console.log(`lambda-promote demo: emulator at ${emu.url} (no AWS involved)`)
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: fn,
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: 'arn:aws:iam::123456789012:role/demo',
+      Code: { ZipFile: zip('1.0') }
+    })
+  )
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: 'hello-api-errors',
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+    })
+  )
+  await cloudwatch.send(
+    new SetAlarmStateCommand({ AlarmName: 'hello-api-errors', StateValue: 'OK', StateReason: 'quiet' })
+  )
+
+  say('1. First deploy: publish $LATEST as v1 and create the alias')
+  show(await runAction({ inputs: { 'function-name': fn, alias: 'live' }, env }))
+  console.log(`  alias now: ${await alias()}`)
+
+  say('2. New code, canary 20% for 2s with the smoke test and alarm watched')
+  await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: fn, ZipFile: zip('1.1') }))
+  show(
+    await runAction({
+      inputs: {
+        'function-name': fn,
+        alias: 'live',
+        strategy: 'canary',
+        'canary-percent': '20',
+        interval: '2s',
+        alarms: 'hello-api-errors',
+        'smoke-test-payload': '{"ping":1}'
+      },
+      env
+    })
+  )
+  console.log(`  alias now: ${await alias()}`)
+
+  say('3. Newer code, linear 25% every 1s; the alarm fires mid-rollout and the alias is put back')
+  await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: fn, ZipFile: zip('1.2-broken') }))
+  const third = runAction({
+    inputs: {
+      'function-name': fn,
+      alias: 'live',
+      strategy: 'linear',
+      'linear-percent': '25',
+      interval: '1s',
+      alarms: 'hello-api-errors'
+    },
+    env
+  })
+  // Flip the alarm once traffic has started to move, as a rising error rate would.
+  for (
+    let i = 0;
+    i < 200 &&
+    !emu.log.some(e => e.operation === 'UpdateAlias' && JSON.stringify(e.request).includes('"3":0.25'));
+    i++
+  ) {
+    await new Promise(r => setTimeout(r, 25))
+  }
+  await new Promise(r => setTimeout(r, 1300))
+  await cloudwatch.send(
+    new SetAlarmStateCommand({
+      AlarmName: 'hello-api-errors',
+      StateValue: 'ALARM',
+      StateReason: 'Errors >= 1 on v3'
+    })
+  )
+  const r3 = await third
+  show(r3)
+  console.log(`  alias now: ${await alias()}`)
+  console.log('\n--- job summary of run 3 (GITHUB_STEP_SUMMARY) ---\n')
+  console.log(r3.summary)
+  const writes = emu.log.filter(e => e.write).length
+  console.log(`The emulator served ${emu.log.length} requests (${writes} writes). Done.`)
+} finally {
+  lambda.destroy()
+  cloudwatch.destroy()
+  await emu.close()
+}

@@ -71498,6 +71498,17 @@ async function rollbackOne(d, ctx) {
     const ours = ctx.intents.get(d) ?? [];
     const isOurs = (now) => ours.some(r => sameRouting(now, r));
     const initial = d.initial;
+    // First try blind, guarded by the RevisionId of our own last write: one call fewer per function,
+    // which counts when many aliases must be restored before the runner's SIGKILL.
+    if (initial !== null && d.revisionId) {
+        try {
+            await ctx.gateway.updateAlias(fn, ctx.alias, restoreWrite(initial, d.revisionId), ctx.budget);
+        }
+        catch (error) {
+            if (error.name !== 'PreconditionFailedException')
+                throw error;
+        }
+    }
     for (let attempt = 0; attempt < 3; attempt++) {
         const found = await ctx.gateway.getAlias(fn, ctx.alias, ctx.budget);
         const now = found ? snapshot(found) : null;
@@ -71523,12 +71534,7 @@ async function rollbackOne(d, ctx) {
         if (!isOurs(now))
             return foreign(d, ctx.alias, now);
         try {
-            await ctx.gateway.updateAlias(fn, ctx.alias, {
-                functionVersion: initial.functionVersion,
-                weights: initial.weights,
-                description: initial.description,
-                revisionId: now.revisionId
-            }, ctx.budget);
+            await ctx.gateway.updateAlias(fn, ctx.alias, restoreWrite(initial, now.revisionId), ctx.budget);
         }
         catch (error) {
             // Someone wrote between our read and our write: read again and judge afresh.
@@ -71540,6 +71546,14 @@ async function rollbackOne(d, ctx) {
     return {
         restored: false,
         message: `${d.fn.name}: could not confirm the rollback; alias ${ctx.alias} holds ${found ? describeRouting(snapshot(found)) : 'nothing'}; ${fixCommand(d, ctx.alias)}`
+    };
+}
+function restoreWrite(initial, revisionId) {
+    return {
+        functionVersion: initial.functionVersion,
+        weights: initial.weights,
+        description: initial.description,
+        revisionId
     };
 }
 function foreign(d, alias, now) {
@@ -71700,6 +71714,9 @@ async function undo(ds, config, deps, intents, error, reason) {
     const touched = ds.filter(d => d.wrote);
     if (touched.length === 0)
         return ['failed', `${reason}; no alias was changed`];
+    const stoppedAt = deps.clock.now();
+    for (const d of touched)
+        d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason });
     if (!config.rollback) {
         const where = touched.map(d => `${d.fn.name}: alias ${config.alias} left at ${d.weight >= 1 ? `v${d.to}` : `${percent(d.weight)} to v${d.to}`} (rollback: false); ${fixCommand(d, config.alias)}`);
         for (const d of touched)

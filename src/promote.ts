@@ -191,6 +191,8 @@ async function undo(
 ): Promise<[Status, string]> {
   const touched = ds.filter(d => d.wrote)
   if (touched.length === 0) return ['failed', `${reason}; no alias was changed`]
+  const stoppedAt = deps.clock.now()
+  for (const d of touched) d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
   if (!config.rollback) {
     const where = touched.map(
       d =>

@@ -114,15 +114,18 @@ test('an alarm flipping to ALARM mid-canary rolls the alias back to exactly its 
   expect(r.exitCode).toBe(1)
   expect(r.outputs.status).toBe('rolled-back')
   expect(errors(r)[0]).toMatch(/alarm alarm-fn-errors went into ALARM.*rolled back.*verified/)
-  // The restore read the alias, wrote the starting state (description included), and read it back.
+  // The restore wrote the starting state (description included), guarded by the RevisionId of the
+  // canary step's answer, and read it back to confirm.
   const after = emu.log.filter(
     e => e.seq > since && e.functionName === 'alarm-fn' && e.operation.endsWith('Alias')
   )
-  expect(after.slice(-3).map(e => e.operation)).toEqual(['GetAlias', 'UpdateAlias', 'GetAlias'])
-  expect(after.at(-2)?.request).toMatchObject({
+  expect(after.slice(-3).map(e => e.operation)).toEqual(['UpdateAlias', 'UpdateAlias', 'GetAlias'])
+  const [step, restore] = after.slice(-3)
+  expect(restore?.request).toMatchObject({
     FunctionVersion: '1',
     RoutingConfig: { AdditionalVersionWeights: {} },
-    Description: 'production traffic'
+    Description: 'production traffic',
+    RevisionId: (step?.response as { RevisionId: string }).RevisionId
   })
   await expectRestored('alarm-fn')
   expect(r.summary).toContain('restored, verified')

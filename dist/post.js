@@ -68355,7 +68355,8 @@ async function undo(ds, config, deps, intents, error, reason) {
             d.message = where[touched.indexOf(d)];
         return ['failed', `${reason}; ${where.join('; ')}`];
     }
-    const cancelled = error instanceof StopError && (error.kind === 'cancelled' || error.kind === 'timeout');
+    // Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget.
+    const cancelled = error instanceof StopError && error.kind === 'cancelled';
     const deadline = deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS);
     const results = await deps.log.group('Rolling back', async () => {
         const r = await rollbackAll(ds, {

@@ -68339,6 +68339,7 @@ async function promote_promote(config, deps) {
     }
     catch (error) {
         const reason = error instanceof StopError ? error.message : promote_failureLine(error);
+        outcome.stopReason = reason;
         return finish(...(await undo(ds, config, deps, intents, error, reason)));
     }
 }
@@ -68470,6 +68471,32 @@ function report_writeOutputs(outcome, config) {
     core.setOutput('code-sha256', first?.codeSha256 ?? '');
     core.setOutput('status', outcome.status);
     core.setOutput('result', JSON.stringify(resultEntries(outcome, config.alias)));
+}
+/**
+ * The GitHub deployment status: the verdict and the alias ARN first, the reason last, because GitHub cuts
+ * descriptions at 140 characters and the verdict is what a reader needs.
+ */
+function report_deploymentStatus(outcome) {
+    const first = outcome.deployments[0];
+    const arn = first?.aliasArn ?? '';
+    const more = outcome.deployments.length > 1 ? ` (+${outcome.deployments.length - 1} more)` : '';
+    const from = first?.from ? `v${first.from}` : 'new alias';
+    switch (outcome.status) {
+        case 'promoted':
+            return { state: 'success', description: `promoted ${from} → v${first?.to} on ${arn}${more}` };
+        case 'in-progress':
+            return {
+                state: 'success',
+                description: `v${first?.to} at ${percent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
+            };
+        case 'rolled-back':
+            return {
+                state: 'failure',
+                description: `rolled back to ${from} (verified) on ${arn}${more}: ${outcome.stopReason ?? outcome.error ?? ''}`
+            };
+        default:
+            return { state: 'failure', description: `failed on ${arn}${more}: ${outcome.error ?? outcome.status}` };
+    }
 }
 function report_consoleLink(region, d, alias) {
     return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(d.fn.name)}/aliases/${encodeURIComponent(alias)}`;
@@ -68608,8 +68635,8 @@ async function run() {
         writeOutputs(outcome, config);
         await writeSummary(outcome, config);
         const first = outcome.deployments[0];
-        const ok = outcome.status === 'promoted' || outcome.status === 'in-progress';
-        await tracker?.finish(ok ? 'success' : 'failure', ok ? `${outcome.status}: v${first?.from ?? '-'} → v${first?.to}` : (outcome.error ?? outcome.status), first ? consoleLink(config.region, first, config.alias) : undefined);
+        const status = deploymentStatus(outcome);
+        await tracker?.finish(status.state, status.description, first ? consoleLink(config.region, first, config.alias) : undefined);
         // Main reached a definite end (including a verified rollback or a deliberate wait: false split): post leaves it be.
         core.saveState(STATE_DONE, 'true');
         if (outcome.error)
@@ -68619,7 +68646,9 @@ async function run() {
         // A bug or an unexpected failure: say so, leave STATE_DONE unset so that post checks the alias.
         core.setOutput('status', 'failed');
         core.debug(error.stack ?? String(error));
-        core.setFailed(`unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`);
+        const message = `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`;
+        await tracker?.finish('failure', message);
+        core.setFailed(message);
     }
     finally {
         clearTimeout(timer);
@@ -68655,6 +68684,8 @@ function deploymentTracker(config, ds) {
         environment: config.environment,
         description: `${ds.length > 1 ? `${ds.length} functions` : first.fn.name}:${config.alias} v${first.from ?? '-'} → v${first.to}`,
         apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        // Well inside the runner's 10 s between a cancel's SIGINT and SIGKILL.
+        requestTimeoutMs: 5000,
         ...(runUrl ? { logUrl: runUrl } : {})
     }, message => core.warning(message));
 }

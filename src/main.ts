@@ -10,7 +10,7 @@ import { parseInputs, readInputs, type Config } from './inputs.js'
 import { LambdaGateway } from './lambda.js'
 import type { Log } from './log.js'
 import { failureLine, promote, type Outcome } from './promote.js'
-import { consoleLink, writeOutputs, writeSummary } from './report.js'
+import { consoleLink, deploymentStatus, writeOutputs, writeSummary } from './report.js'
 import { encodeRun, STATE_DONE, STATE_ENDPOINT, STATE_REGION, STATE_RUN } from './saved-state.js'
 
 export const USER_AGENT = 'lambda-promote/0.1'
@@ -91,10 +91,10 @@ export async function run(): Promise<void> {
     writeOutputs(outcome, config)
     await writeSummary(outcome, config)
     const first = outcome.deployments[0]
-    const ok = outcome.status === 'promoted' || outcome.status === 'in-progress'
+    const status = deploymentStatus(outcome)
     await (tracker as DeploymentTracker | null)?.finish(
-      ok ? 'success' : 'failure',
-      ok ? `${outcome.status}: v${first?.from ?? '-'} → v${first?.to}` : (outcome.error ?? outcome.status),
+      status.state,
+      status.description,
       first ? consoleLink(config.region, first, config.alias) : undefined
     )
     // Main reached a definite end (including a verified rollback or a deliberate wait: false split): post leaves it be.
@@ -104,9 +104,9 @@ export async function run(): Promise<void> {
     // A bug or an unexpected failure: say so, leave STATE_DONE unset so that post checks the alias.
     core.setOutput('status', 'failed')
     core.debug((error as Error).stack ?? String(error))
-    core.setFailed(
-      `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`
-    )
+    const message = `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`
+    await (tracker as DeploymentTracker | null)?.finish('failure', message)
+    core.setFailed(message)
   } finally {
     clearTimeout(timer)
     process.off('SIGINT', onSignal)
@@ -142,6 +142,8 @@ function deploymentTracker(config: Config, ds: Deployment[]): DeploymentTracker 
       environment: config.environment,
       description: `${ds.length > 1 ? `${ds.length} functions` : first.fn.name}:${config.alias} v${first.from ?? '-'} → v${first.to}`,
       apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      // Well inside the runner's 10 s between a cancel's SIGINT and SIGKILL.
+      requestTimeoutMs: 5000,
       ...(runUrl ? { logUrl: runUrl } : {})
     },
     message => core.warning(message)

@@ -35,6 +35,8 @@ export interface Outcome {
   deployments: Deployment[]
   /** One line for setFailed, when the run failed. */
   error?: string
+  /** What stopped a rollout that had started moving traffic (alarm, signal, timeout, …). */
+  stopReason?: string
   alarms: AlarmState[]
   startedAt: number
   endedAt: number
@@ -177,6 +179,7 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
     return finish(shifted)
   } catch (error) {
     const reason = error instanceof StopError ? error.message : failureLine(error)
+    outcome.stopReason = reason
     return finish(...(await undo(ds, config, deps, intents, error, reason)))
   }
 }
@@ -192,7 +195,8 @@ async function undo(
   const touched = ds.filter(d => d.wrote)
   if (touched.length === 0) return ['failed', `${reason}; no alias was changed`]
   const stoppedAt = deps.clock.now()
-  for (const d of touched) d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
+  for (const d of touched)
+    d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
   if (!config.rollback) {
     const where = touched.map(
       d =>

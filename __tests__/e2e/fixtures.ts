@@ -101,9 +101,9 @@ export function act(
   extra: Partial<RunOptions> = {}
 ): Promise<RunResult> {
   return runAction({
+    ...extra,
     inputs,
-    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', ...(extra.env ?? {}) },
-    ...extra
+    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', ...(extra.env ?? {}) }
   })
 }
 

@@ -1,0 +1,96 @@
+// `npm run bench [-- --only id[,id…]]`: runs the scenarios against the in-process emulator, prints one
+// table, writes bench/results.json (a partial run writes bench/.work/ instead, so it never clobbers the
+// full results) and exits 1 when any target is missed.
+import { existsSync } from 'node:fs'
+import { apiCalls } from './scenarios/api-calls.js'
+import { coldStart } from './scenarios/cold-start.js'
+import { lockstep } from './scenarios/lockstep.js'
+import { memory } from './scenarios/memory.js'
+import { rollback } from './scenarios/rollback.js'
+import { schedule } from './scenarios/schedule.js'
+import { soak } from './scenarios/soak.js'
+import { machine, renderTable, writeResults } from './table.js'
+import type { Figure, Scenario } from './types.js'
+import { secs } from './util.js'
+
+const SCENARIOS: Scenario[] = [coldStart, apiCalls, schedule, lockstep, rollback, memory, soak]
+/** Issue 7: the whole suite runs in under 5 minutes. */
+const TOTAL_BUDGET_MS = 5 * 60_000
+
+function selected(argv: string[]): Scenario[] {
+  const at = argv.indexOf('--only')
+  const raw = at >= 0 ? argv[at + 1] : argv.find(a => a.startsWith('--only='))?.slice(7)
+  if (raw === undefined) return SCENARIOS
+  const ids = raw.split(',').map(s => s.trim())
+  const unknown = ids.filter(id => !SCENARIOS.some(s => s.id === id))
+  if (unknown.length > 0) {
+    console.error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map(s => s.id).join(', ')}`)
+    process.exit(2)
+  }
+  return SCENARIOS.filter(s => ids.includes(s.id))
+}
+
+/** Runs one scenario within its budget; a throw or an overrun becomes a failed row, not a crash. */
+async function runScenario(s: Scenario): Promise<{ figures: Figure[]; ms: number }> {
+  const started = Date.now()
+  let timer: NodeJS.Timeout | undefined
+  const overrun = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`did not finish within ${secs(s.budgetMs)}`)), s.budgetMs)
+  })
+  try {
+    const figures = await Promise.race([s.run(), overrun])
+    return { figures, ms: Date.now() - started }
+  } catch (error) {
+    const message = (error as Error).message ?? String(error)
+    return {
+      figures: [{ scenario: s.id, name: 'scenario failed', value: message, target: 'completes', ok: false }],
+      ms: Date.now() - started
+    }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+if (!existsSync('dist/index.js') || !existsSync('dist/post.js')) {
+  console.error('dist/ is missing: run npm run bundle first')
+  process.exit(2)
+}
+
+const scenarios = selected(process.argv.slice(2))
+const partial = scenarios.length !== SCENARIOS.length
+const started = Date.now()
+const figures: Figure[] = []
+const timings: Record<string, number> = {}
+for (const s of scenarios) {
+  process.stdout.write(`${s.title} … `)
+  const r = await runScenario(s)
+  timings[s.id] = r.ms
+  figures.push(...r.figures)
+  console.log(`${secs(r.ms)}${r.figures.some(f => f.ok === false) ? '  (target missed)' : ''}`)
+}
+const totalMs = Date.now() - started
+if (!partial)
+  figures.push({
+    scenario: 'suite',
+    name: 'total runtime',
+    value: secs(totalMs),
+    target: `< ${secs(TOTAL_BUDGET_MS)}`,
+    ok: totalMs < TOTAL_BUDGET_MS
+  })
+
+const env = machine()
+console.log(
+  `\nlambda-promote bench — ${env.cpu as string}, ${env.cores as number} cores, ${env.memoryGiB as number} GiB, bench node ${env.node as string}, action node ${env.actionNode as string}, ${env.date as string}\n`
+)
+console.log(renderTable(figures))
+
+const failed = figures.filter(f => f.ok === false)
+const out = partial ? `bench/.work/results-${scenarios.map(s => s.id).join('+')}.json` : 'bench/results.json'
+writeResults(out, { machine: env, totalMs, scenarioMs: timings, figures })
+console.log(`\nwrote ${out}`)
+if (failed.length > 0) {
+  console.log(`\n${failed.length} target(s) missed:`)
+  for (const f of failed) console.log(`  ✗ ${f.scenario}: ${f.name}: ${f.value} (target ${f.target ?? '-'})`)
+}
+// Explicit exit: a scenario abandoned on overrun may still hold timers or sockets open.
+process.exit(failed.length > 0 ? 1 : 0)

@@ -70307,7 +70307,9 @@ async function withRetry(clock, policy, operation) {
             const delay = Math.max(retryAfter ?? 0, backoff / 2 + Math.random() * (backoff / 2));
             if (clock.now() + delay > policy.deadline)
                 throw error;
-            await clock.sleep(delay);
+            if (policy.signal?.aborted)
+                throw error;
+            await clock.sleep(delay, policy.signal);
         }
     }
 }
@@ -70994,7 +70996,7 @@ class LambdaGateway {
                 }));
             }
             catch (error) {
-                if (isTransient(error))
+                if (isTransient(error) && !isBusy(error))
                     lostAnswer = true;
                 throw error;
             }
@@ -71012,7 +71014,7 @@ class LambdaGateway {
                 }));
             }
             catch (error) {
-                if (isTransient(error))
+                if (isTransient(error) && !isBusy(error))
                     lostAnswer = true;
                 // Our earlier attempt created it and its answer was lost: it is ours if it points where we asked.
                 if (lostAnswer && named(error, 'ResourceConflictException')) {
@@ -71375,10 +71377,13 @@ async function shift(ds, plan, ctx, wait) {
             const version = lead.weight >= 1 || !movesAllAtOnce(lead) ? lead.to : lead.from;
             ctx.log.info(`  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`);
         }
+        // A cancel that arrived while this step was in flight must not be reported as success.
+        stopIfAborted(ctx);
         if (!wait && step.weight < 1)
             return 'in-progress';
         await hold(step.holdMs, ctx);
     }
+    stopIfAborted(ctx);
     return 'promoted';
 }
 function holdNote(step) {
@@ -71390,13 +71395,16 @@ function holdNote(step) {
 }
 /** One alias write for one function. A 412 whose alias already shows what we sent means our answer was lost. */
 async function applyStep(d, weight, ctx) {
+    // A cancel stops functions not yet written: only what landed has to be undone.
+    stopIfAborted(ctx);
     const fn = d.fn.id;
     const intents = ctx.intents.get(d) ?? [];
     ctx.intents.set(d, intents);
     if (d.initial === null && !d.wrote) {
         intents.push({ functionVersion: d.to, weights: {} });
-        d.wrote = true;
+        // Marked as written only once the create is known to be ours: a 409 may be someone else's alias.
         const created = await ctx.gateway.createAlias(fn, ctx.alias, d.to, ctx.budget());
+        d.wrote = true;
         d.revisionId = created.RevisionId ?? null;
         d.aliasArn = created.AliasArn ?? d.aliasArn;
         record(d, ctx, 1, `created alias on v${d.to}`);
@@ -71683,6 +71691,18 @@ async function promote(config, deps) {
         return finish('unchanged');
     if (deps.signal.aborted)
         return finish('failed', `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`);
+    // SPEC §2: an alarm in ALARM before the first shift refuses the deploy. Publishing and the smoke test
+    // took time, so look again right before the first write.
+    try {
+        const late = await deps.alarms.firing(deps.deadline);
+        if (late.length > 0) {
+            const names = late.map(a => a.name).join(', ');
+            return finish('failed', `refused: alarm ${names} is in ALARM before any traffic moved; no alias was changed`);
+        }
+    }
+    catch (error) {
+        return finish('failed', failureLine(error));
+    }
     deps.saveRun({
         alias: config.alias,
         functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
@@ -71738,6 +71758,7 @@ async function undo(ds, config, deps, intents, error, reason) {
         });
         for (const [d, result] of r) {
             d.message = result.message;
+            d.restored = result.restored;
             d.timeline.push({
                 time: deps.clock.now(),
                 weight: result.restored ? 0 : d.weight,
@@ -72025,8 +72046,10 @@ async function run() {
         const first = outcome.deployments[0];
         const status = deploymentStatus(outcome);
         await tracker?.finish(status.state, status.description, first ? consoleLink(config.region, first, config.alias) : undefined);
-        // Main reached a definite end (including a verified rollback or a deliberate wait: false split): post leaves it be.
-        saveState(STATE_DONE, 'true');
+        // Main reached a definite end (a verified rollback or a deliberate wait: false split included): post
+        // leaves it be. A rollback that could not finish is left to post, which tries again with its own budget.
+        if (!outcome.deployments.some(d => d.restored === false))
+            saveState(STATE_DONE, 'true');
         if (outcome.error)
             setFailed(outcome.error);
     }

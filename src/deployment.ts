@@ -39,6 +39,8 @@ export interface Deployment {
   status: Status
   /** Why it failed or was rolled back; the state the alias was left in. */
   message?: string
+  /** Set by a rollback: false when this run could not put the alias back (post will try again). */
+  restored?: boolean
   /** Configuration facts for the Role/DLQ split check. */
   fromRole?: string
   toRole?: string

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-lambda'
 import type { Clock } from './clock.js'
 import { RateLimiter } from './limiter.js'
-import { isTransient, withRetry } from './retry.js'
+import { isBusy, isTransient, withRetry } from './retry.js'
 
 export type { AliasConfiguration, FunctionConfiguration }
 
@@ -139,7 +139,7 @@ export class LambdaGateway {
           })
         )
       } catch (error) {
-        if (isTransient(error)) lostAnswer = true
+        if (isTransient(error) && !isBusy(error)) lostAnswer = true
         throw error
       }
     })
@@ -163,7 +163,7 @@ export class LambdaGateway {
           })
         )
       } catch (error) {
-        if (isTransient(error)) lostAnswer = true
+        if (isTransient(error) && !isBusy(error)) lostAnswer = true
         // Our earlier attempt created it and its answer was lost: it is ours if it points where we asked.
         if (lostAnswer && named(error, 'ResourceConflictException')) {
           const found = await this.getAlias(fn, alias, budget)

@@ -97,8 +97,9 @@ export async function run(): Promise<void> {
       status.description,
       first ? consoleLink(config.region, first, config.alias) : undefined
     )
-    // Main reached a definite end (including a verified rollback or a deliberate wait: false split): post leaves it be.
-    core.saveState(STATE_DONE, 'true')
+    // Main reached a definite end (a verified rollback or a deliberate wait: false split included): post
+    // leaves it be. A rollback that could not finish is left to post, which tries again with its own budget.
+    if (!outcome.deployments.some(d => d.restored === false)) core.saveState(STATE_DONE, 'true')
     if (outcome.error) core.setFailed(outcome.error)
   } catch (error) {
     // A bug or an unexpected failure: say so, leave STATE_DONE unset so that post checks the alias.

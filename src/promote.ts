@@ -147,6 +147,20 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
   if (deps.signal.aborted)
     return finish('failed', `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`)
 
+  // SPEC §2: an alarm in ALARM before the first shift refuses the deploy. Publishing and the smoke test
+  // took time, so look again right before the first write.
+  try {
+    const late = await deps.alarms.firing(deps.deadline)
+    if (late.length > 0) {
+      const names = late.map(a => a.name).join(', ')
+      return finish(
+        'failed',
+        `refused: alarm ${names} is in ALARM before any traffic moved; no alias was changed`
+      )
+    }
+  } catch (error) {
+    return finish('failed', failureLine(error))
+  }
   deps.saveRun({
     alias: config.alias,
     functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
@@ -219,6 +233,7 @@ async function undo(
     })
     for (const [d, result] of r) {
       d.message = result.message
+      d.restored = result.restored
       d.timeline.push({
         time: deps.clock.now(),
         weight: result.restored ? 0 : d.weight,

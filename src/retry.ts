@@ -7,6 +7,8 @@ export interface RetryPolicy {
   maxAttempts: number
   /** Which errors are worth another attempt. */
   retryable: (error: unknown) => boolean
+  /** Stop waiting between attempts when this aborts. */
+  signal?: AbortSignal
   baseDelayMs?: number
   maxDelayMs?: number
 }
@@ -60,7 +62,8 @@ export async function withRetry<T>(
       // Full jitter keeps many functions in lockstep from retrying in one burst.
       const delay = Math.max(retryAfter ?? 0, backoff / 2 + Math.random() * (backoff / 2))
       if (clock.now() + delay > policy.deadline) throw error
-      await clock.sleep(delay)
+      if (policy.signal?.aborted) throw error
+      await clock.sleep(delay, policy.signal)
     }
   }
 }

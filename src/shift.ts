@@ -80,9 +80,12 @@ export async function shift(
         `  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`
       )
     }
+    // A cancel that arrived while this step was in flight must not be reported as success.
+    stopIfAborted(ctx)
     if (!wait && step.weight < 1) return 'in-progress'
     await hold(step.holdMs, ctx)
   }
+  stopIfAborted(ctx)
   return 'promoted'
 }
 
@@ -95,13 +98,16 @@ function holdNote(step: PlanStep): string {
 
 /** One alias write for one function. A 412 whose alias already shows what we sent means our answer was lost. */
 async function applyStep(d: Deployment, weight: number, ctx: ShiftContext): Promise<void> {
+  // A cancel stops functions not yet written: only what landed has to be undone.
+  stopIfAborted(ctx)
   const fn = d.fn.id
   const intents = ctx.intents.get(d) ?? []
   ctx.intents.set(d, intents)
   if (d.initial === null && !d.wrote) {
     intents.push({ functionVersion: d.to, weights: {} })
-    d.wrote = true
+    // Marked as written only once the create is known to be ours: a 409 may be someone else's alias.
     const created = await ctx.gateway.createAlias(fn, ctx.alias, d.to, ctx.budget())
+    d.wrote = true
     d.revisionId = created.RevisionId ?? null
     d.aliasArn = created.AliasArn ?? d.aliasArn
     record(d, ctx, 1, `created alias on v${d.to}`)

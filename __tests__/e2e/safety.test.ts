@@ -318,3 +318,35 @@ test('the timeout reached mid-hold rolls back and fails', async () => {
     emu.settings.publishDelayMs = 0
   }
 })
+
+test('an alarm that fires while the new version is still Pending refuses the deploy before any alias write', async () => {
+  await ready('pending-alarm-fn')
+  await putAlarm(cw, 'pending-alarm-errors')
+  await cw.send(
+    new SetAlarmStateCommand({ AlarmName: 'pending-alarm-errors', StateValue: 'OK', StateReason: 'fine' })
+  )
+  emu.settings.publishDelayMs = 1500
+  try {
+    const since = lastSeq(emu)
+    const running = act(emu, {
+      'function-name': 'pending-alarm-fn',
+      alias: 'live',
+      alarms: 'pending-alarm-errors'
+    })
+    for (let i = 0; i < 200 && !emu.log.some(e => e.seq > since && e.operation === 'PublishVersion'); i++) {
+      await new Promise(r => setTimeout(r, 25))
+    }
+    await cw.send(
+      new SetAlarmStateCommand({ AlarmName: 'pending-alarm-errors', StateValue: 'ALARM', StateReason: 'bad' })
+    )
+    const r = await running
+    expect(r.exitCode).toBe(1)
+    expect(errors(r)).toEqual([
+      'refused: alarm pending-alarm-errors is in ALARM before any traffic moved; no alias was changed'
+    ])
+    expect(writes(emu, since)).toEqual(['PublishVersion'])
+    await expectRestored('pending-alarm-fn')
+  } finally {
+    emu.settings.publishDelayMs = 0
+  }
+})

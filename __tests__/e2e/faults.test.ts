@@ -4,14 +4,13 @@ import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import {
   act,
-  createAlias,
   createFunction,
   emulator,
   errors,
   getAlias,
   lambda,
   lastSeq,
-  publish,
+  readyToPromote,
   updateCode
 } from './fixtures.js'
 
@@ -28,12 +27,8 @@ afterAll(async () => {
   await emu.close()
 })
 
-async function ready(fn: string): Promise<void> {
-  await createFunction(client, fn, 'one')
-  await publish(client, fn)
-  await createAlias(client, fn, 'live', '1')
-  await updateCode(client, fn, 'two')
-}
+/** `live` on v1, new code waiting in $LATEST. */
+const ready = (fn: string): Promise<void> => readyToPromote(client, fn)
 
 const applied = (since: number, operation: string): number =>
   emu.log.filter(

@@ -70,9 +70,50 @@ export async function createAlias(
   client: LambdaClient,
   name: string,
   alias: string,
-  version: string
+  version: string,
+  description?: string
 ): Promise<void> {
-  await client.send(new CreateAliasCommand({ FunctionName: name, Name: alias, FunctionVersion: version }))
+  await client.send(
+    new CreateAliasCommand({
+      FunctionName: name,
+      Name: alias,
+      FunctionVersion: version,
+      ...(description !== undefined ? { Description: description } : {})
+    })
+  )
+}
+
+/** The usual starting point: `live` on v1 (with `description`), new code (and `env`) waiting in $LATEST. */
+export async function readyToPromote(
+  client: LambdaClient,
+  fn: string,
+  opts: { description?: string; env?: Record<string, string> } = {}
+): Promise<void> {
+  await createFunction(client, fn, 'one')
+  await publish(client, fn)
+  await createAlias(client, fn, 'live', '1', opts.description)
+  await updateCode(client, fn, 'two')
+  if (opts.env) await updateEnv(client, fn, opts.env)
+}
+
+/** Resolves once the emulator has accepted an UpdateAlias that split `fn`'s alias; its end time. */
+export async function splitSeen(emu: Emulator, fn: string, since: number): Promise<number> {
+  for (let i = 0; i < 400; i++) {
+    const hit = emu.log.find(
+      e =>
+        e.seq > since &&
+        e.operation === 'UpdateAlias' &&
+        e.functionName === fn &&
+        e.status === 200 &&
+        Object.keys(
+          (e.request as { RoutingConfig?: { AdditionalVersionWeights?: object } })?.RoutingConfig
+            ?.AdditionalVersionWeights ?? {}
+        ).length > 0
+    )
+    if (hit) return hit.endTime
+    await new Promise(r => setTimeout(r, 25))
+  }
+  throw new Error(`the rollout never split ${fn}:live`)
 }
 
 export async function getAlias(client: LambdaClient, name: string, alias: string) {

@@ -9,9 +9,10 @@ import {
   type LambdaClient
 } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
-import { HARNESS_CONTEXT, runAction, type RunOptions, type RunResult } from '../harness/runner.js'
+import { HARNESS_CONTEXT, type RunOptions, type RunResult } from '../harness/runner.js'
 import { json, refusedUrl, startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fake-github.js'
 import {
+  act,
   cloudwatch,
   createFunction,
   emulator,
@@ -21,8 +22,8 @@ import {
   lastSeq,
   publish,
   putAlarm,
-  updateCode,
-  updateEnv,
+  readyToPromote,
+  splitSeen as splitSeenIn,
   writes
 } from './fixtures.js'
 
@@ -53,34 +54,13 @@ const SHORT_SHA = SHA.slice(0, 7)
 const RUN_URL = `${HARNESS_CONTEXT.serverUrl}/${HARNESS_CONTEXT.repository}/actions/runs/${HARNESS_CONTEXT.runId}`
 const DEPLOYMENTS = '/repos/octo/app/deployments'
 
-/**
- * Runs dist/ against the emulator with GITHUB_API_URL on the fake (or `github`). Not fixtures' `act`:
- * its `extra.env` replaces the emulator's endpoint instead of adding to it.
- */
+/** Runs dist/ against the emulator with GITHUB_API_URL on the fake (or `github`). */
 function deploy(
   inputs: Record<string, string>,
   opts: { github?: string; env?: Record<string, string> } & Pick<RunOptions, 'event' | 'signal'> = {}
 ): Promise<RunResult> {
   const { github, env, ...rest } = opts
-  return runAction({
-    inputs,
-    env: {
-      AWS_ENDPOINT_URL: emu.url,
-      AWS_REGION: 'us-east-1',
-      GITHUB_API_URL: github ?? fake.url,
-      ...env
-    },
-    ...rest
-  })
-}
-
-/** `live` on v1, new code in $LATEST. */
-async function ready(fn: string, newEnv?: Record<string, string>): Promise<void> {
-  await createFunction(client, fn, 'one')
-  await publish(client, fn)
-  await client.send(new CreateAliasCommand({ FunctionName: fn, Name: 'live', FunctionVersion: '1' }))
-  await updateCode(client, fn, 'two')
-  if (newEnv) await updateEnv(client, fn, newEnv)
+  return act(emu, inputs, { ...rest, env: { GITHUB_API_URL: github ?? fake.url, ...env } })
 }
 
 const canary = (fn: string, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -108,21 +88,9 @@ function aliasUpdates(fn: string, since: number): RequestLogEntry[] {
   )
 }
 
-/** Resolves once the emulator has accepted an UpdateAlias that split `fn`'s alias. */
-async function splitSeen(fn: string, since: number): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const split = aliasUpdates(fn, since).some(
-      e =>
-        Object.keys(
-          (e.request as { RoutingConfig?: { AdditionalVersionWeights?: object } })?.RoutingConfig
-            ?.AdditionalVersionWeights ?? {}
-        ).length > 0
-    )
-    if (split) return
-    await new Promise(r => setTimeout(r, 25))
-  }
-  throw new Error(`the rollout never split ${fn}:live`)
-}
+const ready = (fn: string, env?: Record<string, string>): Promise<void> =>
+  readyToPromote(client, fn, env ? { env } : {})
+const splitSeen = (fn: string, since: number): Promise<number> => splitSeenIn(emu, fn, since)
 
 async function expectOnV1(fn: string): Promise<void> {
   const alias = await getAlias(client, fn, 'live')

@@ -1,17 +1,12 @@
 // Issue 5: alarms, smoke test, exact rollback, cancellation and the post step, a second writer — all
 // through dist/ and the runner-faithful harness against the emulator.
 import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
-import {
-  UpdateAliasCommand,
-  UpdateFunctionConfigurationCommand,
-  type LambdaClient
-} from '@aws-sdk/client-lambda'
+import { UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runMainThenPost } from '../harness/runner.js'
 import {
   act,
   cloudwatch,
-  createFunction,
   emulator,
   errors,
   getAlias,
@@ -19,10 +14,11 @@ import {
   lastSeq,
   publish,
   putAlarm,
+  readyToPromote,
+  splitSeen as splitSeenIn,
   updateCode,
   writes
 } from './fixtures.js'
-import { CreateAliasCommand } from '@aws-sdk/client-lambda'
 
 let emu: Emulator
 let client: LambdaClient
@@ -40,49 +36,15 @@ afterAll(async () => {
 })
 
 /** `live` on v1 with a description, new code in $LATEST. */
-async function ready(fn: string, newEnv?: Record<string, string>): Promise<void> {
-  await createFunction(client, fn, 'one')
-  await publish(client, fn)
-  await client.send(
-    new CreateAliasCommand({
-      FunctionName: fn,
-      Name: 'live',
-      FunctionVersion: '1',
-      Description: 'production traffic'
-    })
-  )
-  await updateCode(client, fn, 'two')
-  if (newEnv)
-    await client.send(
-      new UpdateFunctionConfigurationCommand({ FunctionName: fn, Environment: { Variables: newEnv } })
-    )
-}
+const ready = (fn: string, env?: Record<string, string>): Promise<void> =>
+  readyToPromote(client, fn, { description: 'production traffic', ...(env ? { env } : {}) })
+const splitSeen = (fn: string, since: number): Promise<number> => splitSeenIn(emu, fn, since)
 
 async function expectRestored(fn: string): Promise<void> {
   const alias = await getAlias(client, fn, 'live')
   expect(alias.FunctionVersion).toBe('1')
   expect(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).toEqual({})
   expect(alias.Description).toBe('production traffic')
-}
-
-/** Resolves once the emulator has answered an UpdateAlias that put weight on the new version. */
-async function splitSeen(fn: string, since: number): Promise<number> {
-  for (let i = 0; i < 400; i++) {
-    const hit = emu.log.find(
-      e =>
-        e.seq > since &&
-        e.operation === 'UpdateAlias' &&
-        e.functionName === fn &&
-        e.status === 200 &&
-        Object.keys(
-          (e.request as { RoutingConfig?: { AdditionalVersionWeights?: object } })?.RoutingConfig
-            ?.AdditionalVersionWeights ?? {}
-        ).length > 0
-    )
-    if (hit) return hit.endTime
-    await new Promise(r => setTimeout(r, 25))
-  }
-  throw new Error('the rollout never split the alias')
 }
 
 const canary = (fn: string, extra: Record<string, string> = {}): Record<string, string> => ({

@@ -4,15 +4,13 @@ import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
 import {
   act,
-  createAlias,
-  createFunction,
   emulator,
   errors,
   getAlias,
   lambda,
   lastSeq,
-  publish,
   updateCode,
+  readyToPromote,
   writes
 } from './fixtures.js'
 
@@ -28,13 +26,8 @@ afterAll(async () => {
   await emu.close()
 })
 
-/** A function whose alias `live` is on v1, with new code waiting in $LATEST. */
-async function ready(fn: string): Promise<void> {
-  await createFunction(client, fn, 'one')
-  await publish(client, fn)
-  await createAlias(client, fn, 'live', '1')
-  await updateCode(client, fn, 'two')
-}
+/** `live` on v1, new code waiting in $LATEST. */
+const ready = (fn: string): Promise<void> => readyToPromote(client, fn)
 
 type AliasBody = {
   FunctionVersion?: string

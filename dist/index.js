@@ -71084,7 +71084,7 @@ function sameRouting(a, b) {
     const kb = Object.keys(b.weights);
     return ka.length === kb.length && ka.every(k => b.weights[k] === a.weights[k]);
 }
-/** Same routing and description: what "restored exactly" means. */
+/** Same routing and description: what "restored exactly" means (ARN and RevisionId aside). */
 function sameState(a, b) {
     return sameRouting(a, b) && a.description === b.description;
 }
@@ -71533,7 +71533,7 @@ async function rollbackOne(d, ctx) {
                 restored: false,
                 message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it`
             };
-        if (sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) {
+        if (sameState(now, initial)) {
             return {
                 restored: true,
                 message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified`
@@ -71621,6 +71621,11 @@ async function promote(config, deps) {
         budget: budget()
     };
     const intents = new Map();
+    // Saved before publishing and again once the targets are known, before the first alias write.
+    const saveRun = () => deps.saveRun({
+        alias: config.alias,
+        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
+    });
     const finish = (status, error) => {
         outcome.status = status;
         if (error !== undefined)
@@ -71659,10 +71664,7 @@ async function promote(config, deps) {
     }
     if (config.dryRun)
         return finish('dry-run');
-    deps.saveRun({
-        alias: config.alias,
-        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-    });
+    saveRun();
     try {
         await log.group('Publishing and checking the new version', async () => {
             await settleAll(ds, config.concurrency, (d, i) => publishAndSettle(d, inspections[i], deps.description, prep));
@@ -71703,10 +71705,7 @@ async function promote(config, deps) {
     catch (error) {
         return finish('failed', failureLine(error));
     }
-    deps.saveRun({
-        alias: config.alias,
-        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-    });
+    saveRun();
     try {
         const shifted = await log.group('Shifting traffic', () => shift(ds, config.plan, {
             alias: config.alias,

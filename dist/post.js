@@ -61763,7 +61763,7 @@ function alias_state_sameRouting(a, b) {
     const kb = Object.keys(b.weights);
     return ka.length === kb.length && ka.every(k => b.weights[k] === a.weights[k]);
 }
-/** Same routing and description: what "restored exactly" means. */
+/** Same routing and description: what "restored exactly" means (ARN and RevisionId aside). */
 function alias_state_sameState(a, b) {
     return alias_state_sameRouting(a, b) && a.description === b.description;
 }
@@ -68165,7 +68165,7 @@ async function rollbackOne(d, ctx) {
                 restored: false,
                 message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it`
             };
-        if (sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) {
+        if (sameState(now, initial)) {
             return {
                 restored: true,
                 message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified`
@@ -68253,6 +68253,11 @@ async function promote_promote(config, deps) {
         budget: budget()
     };
     const intents = new Map();
+    // Saved before publishing and again once the targets are known, before the first alias write.
+    const saveRun = () => deps.saveRun({
+        alias: config.alias,
+        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
+    });
     const finish = (status, error) => {
         outcome.status = status;
         if (error !== undefined)
@@ -68291,10 +68296,7 @@ async function promote_promote(config, deps) {
     }
     if (config.dryRun)
         return finish('dry-run');
-    deps.saveRun({
-        alias: config.alias,
-        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-    });
+    saveRun();
     try {
         await log.group('Publishing and checking the new version', async () => {
             await settleAll(ds, config.concurrency, (d, i) => publishAndSettle(d, inspections[i], deps.description, prep));
@@ -68335,10 +68337,7 @@ async function promote_promote(config, deps) {
     catch (error) {
         return finish('failed', promote_failureLine(error));
     }
-    deps.saveRun({
-        alias: config.alias,
-        functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-    });
+    saveRun();
     try {
         const shifted = await log.group('Shifting traffic', () => shift(ds, config.plan, {
             alias: config.alias,
@@ -68728,7 +68727,7 @@ function deploymentTracker(config, ds) {
 function postAction(initial, to, now) {
     if (now === null)
         return initial === null ? 'none' : 'foreign';
-    if (initial !== null && alias_state_sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId }))
+    if (initial !== null && alias_state_sameState(now, initial))
         return 'none';
     // Ours: weight on our version, or the alias switched to it, including a split this run was clearing.
     const switchedToOurs = now.functionVersion === to && (initial?.functionVersion !== to || Object.keys(now.weights).length === 0);
@@ -68800,12 +68799,7 @@ async function restore(gateway, alias, fn) {
                 revisionId: now.revisionId
             });
             const after = await gateway.getAlias(fn.id, alias);
-            if (!after ||
-                !alias_state_sameState(alias_state_snapshot(after), {
-                    ...initial,
-                    arn: after.AliasArn ?? '',
-                    revisionId: after.RevisionId ?? ''
-                })) {
+            if (!after || !alias_state_sameState(alias_state_snapshot(after), initial)) {
                 throw new Error(`alias ${alias} does not read back as ${alias_state_describeRouting(initial)} after the restore`);
             }
             return `${label}: restored from ${alias_state_describeRouting(now)} to ${alias_state_describeRouting(initial)} (verified)`;

@@ -39,7 +39,7 @@ export function sameRouting(
   return ka.length === kb.length && ka.every(k => b.weights[k] === a.weights[k])
 }
 
-/** Same routing and description: what "restored exactly" means. */
+/** Same routing and description: what "restored exactly" means (ARN and RevisionId aside). */
 export function sameState(a: AliasSnapshot, b: AliasSnapshot): boolean {
   return sameRouting(a, b) && a.description === b.description
 }

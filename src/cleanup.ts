@@ -14,8 +14,7 @@ export type PostAction = 'none' | 'restore' | 'delete' | 'foreign'
  */
 export function postAction(initial: AliasSnapshot | null, to: string, now: AliasSnapshot | null): PostAction {
   if (now === null) return initial === null ? 'none' : 'foreign'
-  if (initial !== null && sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId }))
-    return 'none'
+  if (initial !== null && sameState(now, initial)) return 'none'
   // Ours: weight on our version, or the alias switched to it, including a split this run was clearing.
   const switchedToOurs =
     now.functionVersion === to && (initial?.functionVersion !== to || Object.keys(now.weights).length === 0)
@@ -96,14 +95,7 @@ async function restore(
         revisionId: (now as AliasSnapshot).revisionId
       })
       const after = await gateway.getAlias(fn.id, alias)
-      if (
-        !after ||
-        !sameState(snapshot(after), {
-          ...initial,
-          arn: after.AliasArn ?? '',
-          revisionId: after.RevisionId ?? ''
-        })
-      ) {
+      if (!after || !sameState(snapshot(after), initial)) {
         throw new Error(`alias ${alias} does not read back as ${describeRouting(initial)} after the restore`)
       }
       return `${label}: restored from ${describeRouting(now as AliasSnapshot)} to ${describeRouting(initial)} (verified)`

@@ -72,6 +72,12 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
     budget: budget()
   }
   const intents = new Map<Deployment, Routing[]>()
+  // Saved before publishing and again once the targets are known, before the first alias write.
+  const saveRun = (): void =>
+    deps.saveRun({
+      alias: config.alias,
+      functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
+    })
   const finish = (status: Status, error?: string): Outcome => {
     outcome.status = status
     if (error !== undefined) outcome.error = error
@@ -112,10 +118,7 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
   }
   if (config.dryRun) return finish('dry-run')
 
-  deps.saveRun({
-    alias: config.alias,
-    functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-  })
+  saveRun()
   try {
     await log.group('Publishing and checking the new version', async () => {
       await settleAll(ds, config.concurrency, (d, i) =>
@@ -161,10 +164,7 @@ export async function promote(config: Config, deps: PromoteDeps): Promise<Outcom
   } catch (error) {
     return finish('failed', failureLine(error))
   }
-  deps.saveRun({
-    alias: config.alias,
-    functions: ds.map(d => ({ id: d.fn.id, initial: d.initial, to: d.to }))
-  })
+  saveRun()
   try {
     const shifted = await log.group('Shifting traffic', () =>
       shift(

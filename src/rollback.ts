@@ -79,7 +79,7 @@ export async function rollbackOne(d: Deployment, ctx: RollbackContext): Promise<
         restored: false,
         message: `${d.fn.name}: alias ${ctx.alias} was deleted by someone else during the rollout; not recreating it`
       }
-    if (sameState(now, { ...initial, arn: now.arn, revisionId: now.revisionId })) {
+    if (sameState(now, initial)) {
       return {
         restored: true,
         message: `${d.fn.name}: alias ${ctx.alias} restored to ${describeRouting(initial)} and verified`

@@ -2,7 +2,7 @@
 // index.js renamed, so both are self-contained ESM files the runner starts directly. ncc type-checks with
 // src/tsconfig.json (src only). dist/ is replaced only once both builds succeed.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, renameSync, rmSync, mkdirSync, writeFileSync, cpSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 
@@ -12,9 +12,14 @@ try {
   for (const [name, src] of Object.entries(entries)) {
     const out = join(staging, `.${name}`)
     execFileSync('ncc', ['build', src, '-o', out, '--quiet', '--target', 'es2023'], { stdio: 'inherit' })
+    // Lazy chunks are named N.index.js by ncc whatever the entry: give each entry's chunks its own suffix
+    // (and point its chunk loader at it) so that the two builds never overwrite each other's.
     for (const file of readdirSync(out)) {
       if (file === 'package.json') continue
-      renameSync(join(out, file), join(staging, file === 'index.js' ? `${name}.js` : file))
+      const target = file === 'index.js' ? `${name}.js` : file.replace(/\.index\.js$/, `.${name}.js`)
+      const text = readFileSync(join(out, file), 'utf8').replaceAll('".index.js"', `".${name}.js"`)
+      writeFileSync(join(staging, target), text)
+      rmSync(join(out, file))
     }
     rmSync(out, { recursive: true, force: true })
   }

@@ -1,3 +1,5 @@
+// Every error the action reports, and the one function that turns any error into a line for the log.
+
 /** A bad input value: reported as one line naming the input, the value and what is allowed. */
 export class InputError extends Error {
   override name = 'InputError'
@@ -13,4 +15,30 @@ export class InputError extends Error {
 /** A failure whose message is already fit for a person; no stack needed in the log. */
 export class DeployError extends Error {
   override name = 'DeployError'
+}
+
+export type StopKind = 'alarm' | 'cancelled' | 'timeout' | 'foreign-change' | 'step-failed' | 'analysis'
+
+/** Why a rollout that had started moving traffic stopped short: each kind is reported differently. */
+export class StopError extends Error {
+  override name = 'StopError'
+  constructor(
+    readonly kind: StopKind,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** Our own errors carry a finished sentence; anything else is named with its HTTP status when it has one. */
+export function failureLine(error: unknown): string {
+  if (error instanceof InputError || error instanceof DeployError || error instanceof StopError)
+    return error.message
+  return errorLine(error)
+}
+
+export function errorLine(error: unknown): string {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
+  const code = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''
+  return `${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`
 }

@@ -1,4 +1,4 @@
-// Bundle entry for the main step; everything lives in main.ts so that it can be tested.
+// Bundle entry for the main step.
 import { run } from './main.js'
 
 await run()

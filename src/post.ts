@@ -1,4 +1,4 @@
-// Bundle entry for the post step (post-if: always()).
-import { post } from './cleanup.js'
+// Bundle entry for the post step (post-if: always()); it never loads the main step.
+import { post } from './post/run.js'
 
 await post()

@@ -173,10 +173,10 @@ test('SIGKILL mid-hold: the post step restores the alias from the saved state', 
     signal: { name: 'SIGKILL', whenStdout: /10% → v2/, afterMs: 100 }
   })
   expect(main.signal).toBe('SIGKILL')
-  expect(JSON.parse(main.state.run as string)).toMatchObject({
-    alias: 'live',
-    functions: [{ id: 'sigkill-fn', to: '2' }]
-  })
+  expect(JSON.parse(main.state.run as string)).toMatchObject({ alias: 'live', rollback: true, count: 1 })
+  // The ledger names the function, the target, and the RevisionId of main's last confirmed write.
+  expect(JSON.parse(main.state.f0 as string)).toMatchObject({ id: 'sigkill-fn', to: '2', intent: null })
+  expect(main.state.done).toBeUndefined()
   // main died with the alias split (post ran only after that).
   const last = emu.log.filter(e => e.functionName === 'sigkill-fn' && e.operation === 'UpdateAlias')
   expect(last.map(e => (e.request as { RoutingConfig?: object }).RoutingConfig)).toEqual([
@@ -184,7 +184,7 @@ test('SIGKILL mid-hold: the post step restores the alias from the saved state', 
     { AdditionalVersionWeights: {} }
   ])
   expect(post.exitCode).toBe(0)
-  expect(post.stdout).toMatch(/restored from v1 90% \+ v2 10% to v1 \(verified\)/)
+  expect(post.stdout).toMatch(/sigkill-fn: alias live is back on v1 \(verified\)/)
   await expectRestored('sigkill-fn')
 })
 
@@ -195,10 +195,10 @@ test('post after a clean success changes nothing', async () => {
     env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
   })
   expect(main.outputs.status).toBe('promoted')
-  expect(main.state.done).toBe('true')
+  expect(main.state.done).toBe('promoted')
   const since = lastSeq(emu)
   expect(post.exitCode).toBe(0)
-  expect(post.stdout).toContain('main finished cleanly')
+  expect(post.stdout).toContain('main finished (promoted); nothing to undo')
   expect(emu.log.filter(e => e.seq > since)).toEqual([])
   expect((await getAlias(client, 'clean-fn', 'live')).FunctionVersion).toBe('2')
 })

@@ -1,5 +1,5 @@
-import type { AliasSnapshot } from '../../src/alias-state.js'
-import { decide, short, type DecisionInput } from '../../src/decide.js'
+import type { AliasSnapshot } from '../../src/rollout/snapshot.js'
+import { decide, short, type DecisionInput } from '../../src/rollout/decide.js'
 
 const SHA_A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa='
 const SHA_B = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb='

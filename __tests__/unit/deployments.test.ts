@@ -1,7 +1,7 @@
 // GitHub is not reachable from tests: a local fake of the two REST endpoints records what the tracker sends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDeploymentTracker, type DeploymentContext } from '../../src/deployments.js'
+import { createDeploymentTracker, type DeploymentContext } from '../../src/report/github-deployment.js'
 
 interface Recorded {
   method: string
@@ -232,5 +232,5 @@ it('warns instead of throwing when there is no token', async () => {
   await tracker.start()
   await tracker.finish('success', 'x')
   expect(fake.requests).toHaveLength(0)
-  expect(warnings).toEqual([expect.stringContaining('Parameter token or opts.auth is required')])
+  expect(warnings).toEqual([expect.stringContaining('no github-token')])
 })

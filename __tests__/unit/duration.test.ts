@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { formatDuration, parseDuration } from '../../src/duration.js'
+import { formatDuration, parseDuration } from '../../src/inputs/duration.js'
 import { InputError } from '../../src/errors.js'
 
 const ALLOWED = 'expected a duration such as 500ms, 90s, 5m, 1h or 1m30s'

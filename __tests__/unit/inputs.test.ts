@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../../src/errors.js'
-import { INPUT_NAMES, parseInputs, type RawInputs } from '../../src/inputs.js'
+import { INPUT_NAMES, type RawInputs } from '../../src/inputs/config.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { DEFAULT_INPUTS } from './support/inputs.js'
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url)
 
@@ -26,32 +28,7 @@ function actionDefaults(): Record<string, string | undefined> {
 
 const ymlDefaults = actionDefaults()
 
-/** What the runner hands over when a workflow sets only function-name and alias. */
-const DEFAULTS: RawInputs = {
-  'function-name': 'my-fn',
-  alias: 'live',
-  version: '',
-  publish: 'auto',
-  strategy: 'all-at-once',
-  'canary-percent': '10',
-  'linear-percent': '10',
-  interval: '',
-  steps: '',
-  wait: 'true',
-  alarms: '',
-  'smoke-test-payload': '',
-  'bake-time': '0',
-  rollback: 'true',
-  timeout: '30m',
-  description: '',
-  region: '',
-  'endpoint-url': '',
-  'dry-run': 'false',
-  environment: '',
-  'github-token': 'tok',
-  'max-requests-per-second': '14',
-  concurrency: '10'
-}
+const DEFAULTS: RawInputs = DEFAULT_INPUTS
 const ENV = { AWS_REGION: 'us-east-1' }
 
 function raw(overrides: Partial<RawInputs> = {}): RawInputs {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../src/clock.js'
-import { mapLimit, RateLimiter } from '../../src/limiter.js'
+import { mapLimit, RateLimiter } from '../../src/aws/limiter.js'
 
 /** Sleep advances time at once: sequential callers see a timeline, concurrent callers see their waits. */
 function fakeClock(start = 0): Clock & { sleeps: number[]; advance: (ms: number) => void } {

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js'
-import { parseFunctionRef, parseVersionSpec, splitList, validateAliasName } from '../../src/names.js'
+import { parseFunctionRef, parseVersionSpec, splitList, validateAliasName } from '../../src/inputs/names.js'
 
 const NAME_FORMS =
   'expected a function name (my-fn, up to 64 letters, digits, - and _), an ARN ' +

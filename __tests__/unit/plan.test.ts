@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { formatDuration } from '../../src/duration.js'
+import { formatDuration } from '../../src/inputs/duration.js'
 import { InputError } from '../../src/errors.js'
 import {
   buildPlan,
@@ -9,7 +9,7 @@ import {
   type PlanStep,
   type Strategy,
   type StrategyInputs
-} from '../../src/plan.js'
+} from '../../src/inputs/plan.js'
 
 const SECOND = 1_000
 const MINUTE = 60_000

@@ -1,43 +1,22 @@
-import type { AliasSnapshot } from '../../src/alias-state.js'
-import { newDeployment, type Deployment } from '../../src/deployment.js'
-import { parseInputs, type Config, type RawInputs } from '../../src/inputs.js'
-import type { Outcome } from '../../src/promote.js'
-import { consoleLink, resultEntries, summaryMarkdown } from '../../src/report.js'
+import type { AliasSnapshot } from '../../src/rollout/snapshot.js'
+import type { Config, RawInputs } from '../../src/inputs/config.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { DEFAULT_INPUTS } from './support/inputs.js'
+import {
+  newRollout as newDeployment,
+  type FunctionRollout as Deployment,
+  type Outcome
+} from '../../src/rollout/record.js'
+import { resultEntries } from '../../src/report/outputs.js'
+import { consoleLink } from '../../src/report/status.js'
+import { summaryMarkdown } from '../../src/report/summary.js'
 
 const T0 = Date.UTC(2025, 0, 2, 8, 0, 0)
 const ACCOUNT = '123456789012'
 const fnArn = (name: string): string => `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:${name}`
 
 function config(overrides: Partial<RawInputs> = {}): Config {
-  return parseInputs(
-    {
-      'function-name': 'my-fn',
-      alias: 'live',
-      version: '',
-      publish: 'auto',
-      strategy: 'all-at-once',
-      'canary-percent': '10',
-      'linear-percent': '10',
-      interval: '',
-      steps: '',
-      wait: 'true',
-      alarms: '',
-      'smoke-test-payload': '',
-      'bake-time': '0',
-      rollback: 'true',
-      timeout: '30m',
-      description: '',
-      region: '',
-      'endpoint-url': '',
-      'dry-run': 'false',
-      environment: '',
-      'github-token': 'tok',
-      'max-requests-per-second': '14',
-      concurrency: '10',
-      ...overrides
-    },
-    { AWS_REGION: 'eu-west-1' }
-  )
+  return parseInputs({ ...DEFAULT_INPUTS, ...overrides }, { AWS_REGION: 'eu-west-1' })
 }
 
 function alias(name: string, functionVersion: string, weights: Record<string, number> = {}): AliasSnapshot {

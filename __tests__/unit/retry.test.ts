@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 import type { Clock } from '../../src/clock.js'
-import { isBusy, isTransient, withRetry, type RetryPolicy } from '../../src/retry.js'
+import { isBusy, isTransient, withRetry, type RetryPolicy } from '../../src/aws/retry.js'
 
 /** A clock whose sleep advances time at once and records each wait. */
 function fakeClock(start = 0): Clock & { sleeps: number[]; time: () => number } {

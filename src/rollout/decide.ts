@@ -1,4 +1,4 @@
-import { describeRouting, pendingSplit, type AliasSnapshot } from './alias-state.js'
+import { describeRouting, pendingSplit, type AliasSnapshot } from './snapshot.js'
 
 /** What the reads found, reduced to what the decision needs. */
 export interface DecisionInput {
@@ -22,7 +22,7 @@ export type Decision =
   /** Promote an existing version; `resumeWeight` > 0 when it already carries that much traffic. */
   | { kind: 'promote'; version: string; resumeWeight: number }
 
-/** SPEC §4.3–4.4: refuse an unfinished rollout, resume our own, skip unchanged code. Pure. */
+/** Refuses an unfinished rollout, resumes our own, skips unchanged code. Pure. */
 export function decide(input: DecisionInput): Decision {
   const { current } = input
   const split = current ? pendingSplit(current) : null
@@ -42,6 +42,8 @@ export function decide(input: DecisionInput): Decision {
   }
 
   if (!current) return { kind: 'publish' }
+  // An alias on mutable $LATEST has no version to compare with: publish, then move all at once.
+  if (current.functionVersion === '$LATEST') return { kind: 'publish' }
   if (split) {
     if (input.pendingSha === input.latestSha)
       return { kind: 'promote', version: split.version, resumeWeight: split.weight }

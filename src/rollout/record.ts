@@ -1,5 +1,6 @@
-import type { AliasSnapshot } from './alias-state.js'
-import type { FunctionRef } from './names.js'
+import type { AlarmState } from '../aws/api.js'
+import type { FunctionRef } from '../inputs/names.js'
+import type { AliasSnapshot } from './snapshot.js'
 
 export type Status = 'promoted' | 'unchanged' | 'in-progress' | 'rolled-back' | 'failed' | 'dry-run'
 
@@ -11,8 +12,8 @@ export interface TimelineEntry {
   result: string
 }
 
-/** One function's rollout as it goes: what was found, what is being done, what happened. */
-export interface Deployment {
+/** One function's rollout: what the reads found, what publishing settled on, and what happened. */
+export interface FunctionRollout {
   fn: FunctionRef
   functionArn: string
   aliasArn: string
@@ -29,18 +30,18 @@ export interface Deployment {
   unchangedReason?: string
   /** Traffic already on `to` when this run began (resume), 0..1. */
   resumeWeight: number
-  /** Traffic on `to` after this run's last write. */
+  /** Traffic on `to` after this run's last confirmed write. */
   weight: number
-  /** RevisionId from our last alias write or read, chained into the next write. */
-  revisionId: string | null
-  /** This run has written to the alias (so a rollback has something to undo). */
+  /** This run has sent a write to the alias (so a rollback has something to look at). */
   wrote: boolean
   timeline: TimelineEntry[]
   status: Status
   /** Why it failed or was rolled back; the state the alias was left in. */
   message?: string
-  /** Set by a rollback: false when this run could not put the alias back (post will try again). */
+  /** Set by a rollback: false when this run could not put the alias back. */
   restored?: boolean
+  /** Set by a rollback: the alias holds someone else's change, which this run left alone. */
+  foreign?: boolean
   /** Configuration facts for the Role/DLQ split check. */
   fromRole?: string
   toRole?: string
@@ -48,7 +49,7 @@ export interface Deployment {
   toDlq?: string
 }
 
-export function newDeployment(fn: FunctionRef): Deployment {
+export function newRollout(fn: FunctionRef): FunctionRollout {
   return {
     fn,
     functionArn: '',
@@ -61,9 +62,28 @@ export function newDeployment(fn: FunctionRef): Deployment {
     unchanged: false,
     resumeWeight: 0,
     weight: 0,
-    revisionId: null,
     wrote: false,
     timeline: [],
     status: 'failed'
   }
+}
+
+/** Goes at once: a new alias has no traffic to protect, clearing a pending split is a rollback, and
+ * Lambda cannot split traffic away from $LATEST. */
+export function movesAllAtOnce(d: FunctionRollout): boolean {
+  return d.initial === null || d.to === d.from || d.from === '$LATEST'
+}
+
+export interface Outcome {
+  status: Status
+  deployments: FunctionRollout[]
+  /** One line for setFailed, when the run failed. */
+  error?: string
+  /** What stopped a rollout that had started moving traffic (alarm, signal, timeout, …). */
+  stopReason?: string
+  alarms: AlarmState[]
+  startedAt: number
+  endedAt: number
+  /** Lines of the plan, for dry-run and the summary. */
+  plan: string[]
 }

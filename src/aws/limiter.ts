@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js'
+import type { Clock } from '../clock.js'
 
 /**
  * Paces calls to at most `perSecond`, spread evenly. Lambda's control plane allows 15 requests/s per
@@ -13,13 +13,13 @@ export class RateLimiter {
   ) {}
 
   /** Waits for this caller's slot. Slots are handed out in call order. */
-  async acquire(): Promise<void> {
+  async acquire(signal?: AbortSignal): Promise<void> {
     if (!(this.perSecond > 0) || !Number.isFinite(this.perSecond)) return
     const gap = 1000 / this.perSecond
     const now = this.clock.now()
     const slot = Math.max(now, this.next)
     this.next = slot + gap
-    if (slot > now) await this.clock.sleep(slot - now)
+    if (slot > now) await this.clock.sleep(slot - now, signal)
   }
 }
 

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 const HOUR = 3_600_000
 const MINUTE = 60_000

@@ -10,6 +10,8 @@ export interface RunContext {
   serverUrl: string
   repository: string
   runId: string
+  /** GITHUB_RUN_ATTEMPT: a re-run keeps the run id, so the attempt tells its versions apart. */
+  runAttempt?: string
 }
 
 /** Lambda's limit on a version's description. */
@@ -34,7 +36,8 @@ function shortRef(ref: string): string {
 
 function runUrl(ctx: RunContext): string {
   if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return ''
-  return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}`
+  const attempt = ctx.runAttempt && ctx.runAttempt !== '1' ? `/attempts/${ctx.runAttempt}` : ''
+  return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}${attempt}`
 }
 
 /**
@@ -71,6 +74,7 @@ export function runContextFromEnv(env: NodeJS.ProcessEnv, eventPayload?: unknown
     ...(typeof tag === 'string' && tag ? { releaseTag: tag } : {}),
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     repository: env.GITHUB_REPOSITORY ?? '',
-    runId: env.GITHUB_RUN_ID ?? ''
+    runId: env.GITHUB_RUN_ID ?? '',
+    ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {})
   }
 }

@@ -1,81 +1,14 @@
-import * as core from '@actions/core'
-import { InputError } from './errors.js'
-import { parseDuration } from './duration.js'
-import { buildPlan, parseStrategy, planDurationMs, type PlanStep, type Strategy } from './plan.js'
+import { InputError } from '../errors.js'
+import type { Config, RawInputs } from './config.js'
+import { formatDuration, parseDuration } from './duration.js'
+import { buildPlan, parseStrategy, planDurationMs } from './plan.js'
 import {
   parseFunctionRef,
   parseVersionSpec,
   splitList,
   validateAliasName,
-  type FunctionRef,
-  type VersionSpec
+  type FunctionRef
 } from './names.js'
-import { formatDuration } from './duration.js'
-
-export interface Config {
-  readonly functions: readonly FunctionRef[]
-  readonly alias: string
-  readonly version: VersionSpec | null
-  readonly publish: 'auto' | 'always'
-  readonly strategy: Strategy
-  /** Partial steps then the final {weight: 1, holdMs: bake}. */
-  readonly plan: readonly PlanStep[]
-  readonly wait: boolean
-  readonly alarms: readonly string[]
-  /** Validated JSON text, or null for no smoke test. */
-  readonly smokeTestPayload: string | null
-  readonly bakeMs: number
-  readonly rollback: boolean
-  readonly timeoutMs: number
-  /** Explicit description input, or null to build one from the workflow context. */
-  readonly description: string | null
-  readonly region: string
-  readonly endpoint: string | null
-  readonly dryRun: boolean
-  readonly environment: string
-  readonly githubToken: string
-  readonly maxRequestsPerSecond: number
-  readonly concurrency: number
-}
-
-/** Every input the action declares, as the runner hands them over (trimmed strings). */
-export const INPUT_NAMES = [
-  'function-name',
-  'alias',
-  'version',
-  'publish',
-  'strategy',
-  'canary-percent',
-  'linear-percent',
-  'interval',
-  'steps',
-  'wait',
-  'alarms',
-  'smoke-test-payload',
-  'bake-time',
-  'rollback',
-  'timeout',
-  'description',
-  'region',
-  'endpoint-url',
-  'dry-run',
-  'environment',
-  'github-token',
-  'max-requests-per-second',
-  'concurrency'
-] as const
-export type InputName = (typeof INPUT_NAMES)[number]
-export type RawInputs = Record<InputName, string>
-
-/** Reads the inputs from the runner. The only place that calls core.getInput. */
-export function readInputs(): RawInputs {
-  const raw = {} as RawInputs
-  for (const name of INPUT_NAMES) {
-    raw[name] =
-      name === 'smoke-test-payload' ? core.getInput(name, { trimWhitespace: true }) : core.getInput(name)
-  }
-  return raw
-}
 
 /** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined>): Config {
@@ -121,8 +54,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (timeoutMs <= 0) throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m')
   const plan = buildPlan(strategy, bakeMs)
   const wait = bool('wait', raw.wait || 'true')
-  // With wait: false this step holds nothing; the finishing run has its own timeout.
-  const scheduleMs = wait ? planDurationMs(plan) : 0
+  // With wait: false this step holds no partial step, but a move all at once still bakes here.
+  const scheduleMs = wait ? planDurationMs(plan) : bakeMs
   if (scheduleMs >= timeoutMs) {
     throw new InputError(
       'timeout',

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js'
+import type { Clock, Random } from '../clock.js'
 
 export interface RetryPolicy {
   /** Stop retrying once the clock passes this (epoch ms). */
@@ -11,6 +11,8 @@ export interface RetryPolicy {
   signal?: AbortSignal
   baseDelayMs?: number
   maxDelayMs?: number
+  /** Jitter source; Math.random unless a test pins it. */
+  random?: Random
 }
 
 const status = (error: unknown): number | undefined =>
@@ -60,7 +62,7 @@ export async function withRetry<T>(
       const retryAfter = retryAfterMs(error)
       const backoff = Math.min(cap, base * 2 ** (attempt - 1))
       // Full jitter keeps many functions in lockstep from retrying in one burst.
-      const delay = Math.max(retryAfter ?? 0, backoff / 2 + Math.random() * (backoff / 2))
+      const delay = Math.max(retryAfter ?? 0, backoff / 2 + (policy.random ?? Math.random)() * (backoff / 2))
       if (clock.now() + delay > policy.deadline) throw error
       if (policy.signal?.aborted) throw error
       await clock.sleep(delay, policy.signal)

@@ -39,9 +39,17 @@ export function sameRouting(
   return ka.length === kb.length && ka.every(k => b.weights[k] === a.weights[k])
 }
 
+/** What a write sets and a restore must put back: routing and description. */
+export type AliasState = Pick<AliasSnapshot, 'functionVersion' | 'weights' | 'description'>
+
 /** Same routing and description: what "restored exactly" means (ARN and RevisionId aside). */
-export function sameState(a: AliasSnapshot, b: AliasSnapshot): boolean {
+export function sameState(a: AliasState, b: AliasState): boolean {
   return sameRouting(a, b) && a.description === b.description
+}
+
+/** The part of a snapshot a write sets. */
+export function stateOf(s: AliasState): AliasState {
+  return { functionVersion: s.functionVersion, weights: { ...s.weights }, description: s.description }
 }
 
 /** `v41` or `v41 90% + v42 10%`, for logs and messages. */

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 /** A function as the user named it, plus what its ARN form tells. */
 export interface FunctionRef {

@@ -1,5 +1,5 @@
 import { formatDuration, parseDuration } from './duration.js'
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 export type Strategy =
   | { kind: 'all-at-once' }

@@ -1,0 +1,149 @@
+// The engine in-process: the emulator and the real SDK, a virtual clock, the ledger in memory.
+import type { Emulator } from '../../emulator/index.js'
+import { postRun } from '../../src/post/run.js'
+import { readLedger } from '../../src/rollout/ledger.js'
+import {
+  cloudwatch,
+  emulator,
+  getAlias,
+  lambda,
+  putAlarm,
+  readyToPromote,
+  updateEnv,
+  writes
+} from '../e2e/fixtures.js'
+import { config, killDuringHold, rig, recorder } from './support/kit.js'
+
+let emu: Emulator
+let n = 0
+const fname = (): string => `fn-${++n}`
+
+beforeAll(async () => {
+  emu = await emulator()
+})
+afterAll(() => emu.close())
+
+const split = (a: { RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> } }) =>
+  a.RoutingConfig?.AdditionalVersionWeights ?? {}
+
+it('runs a whole canary with 5-minute holds on a virtual clock and promotes', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn, { description: 'prod' })
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', 'canary-percent': '10', interval: '5m' })
+  const r = rig(emu, c)
+  const started = r.clock.now()
+  const outcome = await r.run(c)
+  r.close()
+
+  expect(outcome.status).toBe('promoted')
+  expect(outcome.deployments[0]).toMatchObject({ from: '1', to: '2', published: true, weight: 1 })
+  expect(outcome.deployments[0]?.timeline.map(t => t.weight)).toEqual([0.1, 1])
+  // The hold passed on the virtual clock, not the wall clock.
+  expect(r.clock.now() - started).toBeGreaterThanOrEqual(5 * 60_000)
+  const alias = await getAlias(lambda(emu), fn, 'live')
+  expect(alias.FunctionVersion).toBe('2')
+  expect(split(alias)).toEqual({})
+  expect(alias.Description).toBe('prod')
+  // The ledger says finished, and its last confirmed RevisionId is the alias's.
+  const saved = readLedger(r.store)
+  expect(saved.kind === 'found' && saved.done).toBe('promoted')
+  expect(saved.kind === 'found' && saved.ledger.entries[0]?.confirmed).toBe(alias.RevisionId)
+})
+
+it('rolls a canary back when an alarm fires during the hold, exactly to the state read', async () => {
+  const fn = fname()
+  const cw = cloudwatch(emu)
+  await putAlarm(cw, `${fn}-errors`)
+  emu.admin.setAlarmState(`${fn}-errors`, 'OK')
+  await readyToPromote(lambda(emu), fn, { description: 'before' })
+  const before = await getAlias(lambda(emu), fn, 'live')
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '5m', alarms: `${fn}-errors` })
+  const r = rig(emu, c)
+  // Flip the alarm as soon as the first split lands.
+  const sleep = r.clock.sleep.bind(r.clock)
+  r.clock.sleep = async (ms, signal) => {
+    if (Object.keys(split(await getAlias(lambda(emu), fn, 'live'))).length > 0)
+      emu.admin.setAlarmState(`${fn}-errors`, 'ALARM')
+    return sleep(ms, signal)
+  }
+  const outcome = await r.run(c)
+  r.close()
+
+  expect(outcome.status).toBe('rolled-back')
+  expect(outcome.error).toMatch(
+    /alarm .*-errors went into ALARM.*rolled back: the alias is back as it was \(verified\)/
+  )
+  const after = await getAlias(lambda(emu), fn, 'live')
+  expect({ v: after.FunctionVersion, w: split(after), d: after.Description }).toEqual({
+    v: before.FunctionVersion,
+    w: split(before),
+    d: 'before'
+  })
+  const saved = readLedger(r.store)
+  expect(saved.kind === 'found' && saved.done).toBe('rolled-back')
+})
+
+it('post restores a split main left behind when it was killed, through the same restore', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn)
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '1h', timeout: '2h' })
+  const r = rig(emu, c)
+  const dead = killDuringHold(r)
+  void r.run(c)
+  await dead
+  expect(split(await getAlias(lambda(emu), fn, 'live'))).toEqual({ '2': 0.1 })
+
+  const log = recorder()
+  const result = await postRun({ store: r.store, log, clock: r.clock, env: {}, api: () => r.aliasClient() })
+  r.close()
+  expect(result.failure).toBeUndefined()
+  expect(log.lines.join('\n')).toMatch(/alias live is back on v1 \(verified\)/)
+  const after = await getAlias(lambda(emu), fn, 'live')
+  expect(after.FunctionVersion).toBe('1')
+  expect(split(after)).toEqual({})
+})
+
+it('post leaves alone a split someone else set after main was killed', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn)
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '1h', timeout: '2h' })
+  const r = rig(emu, c)
+  const dead = killDuringHold(r)
+  void r.run(c)
+  await dead
+  // Someone else moves it to 50/50 by hand.
+  const theirs = await lambda(emu).send(
+    new (await import('@aws-sdk/client-lambda')).UpdateAliasCommand({
+      FunctionName: fn,
+      Name: 'live',
+      FunctionVersion: '1',
+      RoutingConfig: { AdditionalVersionWeights: { '2': 0.5 } }
+    })
+  )
+  const since = emu.log.at(-1)?.seq ?? 0
+  const log = recorder()
+  await postRun({ store: r.store, log, clock: r.clock, env: {}, api: () => r.aliasClient() })
+  r.close()
+  expect(writes(emu, since)).toEqual([])
+  expect(log.lines.join('\n')).toMatch(/changed by someone else: it holds v1 50% \+ v2 50%/)
+  expect((await getAlias(lambda(emu), fn, 'live')).RevisionId).toBe(theirs.RevisionId)
+})
+
+it('stops without promoting when $LATEST changes between the read and the publish', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn)
+  const c = config(emu, { 'function-name': fn })
+  let changed = false
+  const r = rig(emu, c, send => async (command, opts) => {
+    if (!changed && command.constructor.name === 'PublishVersionCommand') {
+      changed = true
+      await updateEnv(lambda(emu), fn, { SOMEONE: 'else' })
+    }
+    return send(command, opts)
+  })
+  const outcome = await r.run(c)
+  r.close()
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(/\$LATEST changed while publishing.*nothing was promoted/)
+  expect((await getAlias(lambda(emu), fn, 'live')).FunctionVersion).toBe('1')
+})

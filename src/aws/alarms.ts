@@ -1,0 +1,81 @@
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
+import type { Clock } from '../clock.js'
+import { InputError } from '../errors.js'
+import type { AlarmSource, AlarmState } from './api.js'
+import { isTransient, withRetry, type RetryPolicy } from './retry.js'
+
+/** Reads the named CloudWatch alarms (metric and composite). */
+export class AlarmWatcher implements AlarmSource {
+  private readonly client: CloudWatchClient | null
+
+  constructor(
+    readonly names: readonly string[],
+    options: { region: string; endpoint: string | null; userAgent: string },
+    private readonly clock: Clock
+  ) {
+    this.client =
+      names.length === 0
+        ? null
+        : new CloudWatchClient({
+            region: options.region,
+            ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+            customUserAgent: options.userAgent,
+            // Our retry layer is the only one: the SDK's own would multiply the attempts.
+            maxAttempts: 1,
+            requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+          })
+  }
+
+  /** A name CloudWatch does not know is an input error: a typo must not pass as healthy. */
+  async read(deadline: number, signal?: AbortSignal): Promise<AlarmState[]> {
+    if (!this.client) return []
+    const client = this.client
+    const policy: RetryPolicy = {
+      deadline,
+      maxAttempts: 5,
+      retryable: error => isTransient(error) && !signal?.aborted,
+      ...(signal ? { signal } : {})
+    }
+    const found = new Map<string, AlarmState>()
+    // DescribeAlarms takes at most 100 names a call.
+    for (let i = 0; i < this.names.length; i += 100) {
+      const batch = this.names.slice(i, i + 100)
+      let token: string | undefined
+      do {
+        const out = await withRetry(this.clock, policy, () =>
+          client.send(
+            new DescribeAlarmsCommand({
+              AlarmNames: batch,
+              AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+              ...(token ? { NextToken: token } : {})
+            }),
+            signal ? { abortSignal: signal } : {}
+          )
+        )
+        for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
+          if (alarm.AlarmName) {
+            found.set(alarm.AlarmName, {
+              name: alarm.AlarmName,
+              state: alarm.StateValue ?? 'UNKNOWN',
+              reason: alarm.StateReason ?? ''
+            })
+          }
+        }
+        token = out.NextToken
+      } while (token)
+    }
+    const missing = this.names.filter(name => !found.has(name))
+    if (missing.length > 0) {
+      throw new InputError(
+        'alarms',
+        missing.join(', '),
+        'no CloudWatch alarm by that name in this region; check the spelling and region'
+      )
+    }
+    return this.names.map(name => found.get(name) as AlarmState)
+  }
+
+  destroy(): void {
+    this.client?.destroy()
+  }
+}

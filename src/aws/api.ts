@@ -1,0 +1,66 @@
+// The seams between the rollout engine and AWS: the engine depends on these interfaces only, so a test
+// can hand it the real gateway against the emulator, a fault-injecting transport, or a fake.
+import type { AliasConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda'
+
+export type { AliasConfiguration, FunctionConfiguration }
+
+/** How hard one call may try: until `deadline`, at most `maxAttempts`, and not once `signal` aborts. */
+export interface Budget {
+  deadline: number
+  maxAttempts: number
+  /** Aborts the call in flight too, not only the waits between attempts. */
+  signal?: AbortSignal
+}
+
+export interface AliasWrite {
+  functionVersion: string
+  /** {} clears the routing; it is always sent, never left to Lambda's default. */
+  weights: Record<string, number>
+  /** Always sent, so that the state a write leaves is exactly the one recorded before it. */
+  description: string
+  /** The RevisionId just read or got back: the write fails with 412 if anyone wrote since. */
+  revisionId?: string
+}
+
+export interface PublishRequest {
+  codeSha256: string
+  /** $LATEST's RevisionId as read: the publish fails with 412 if $LATEST changed since. */
+  revisionId: string
+  description: string
+}
+
+export interface InvokeResult {
+  statusCode: number
+  functionError?: string
+  executedVersion?: string
+  payload: string
+}
+
+/** The Lambda operations the rollout uses. */
+export interface LambdaApi {
+  /** A function's or version's configuration; null when it does not exist. */
+  getFunction(fn: string, qualifier?: string, budget?: Budget): Promise<FunctionConfiguration | null>
+  getAlias(fn: string, alias: string, budget?: Budget): Promise<AliasConfiguration | null>
+  publishVersion(fn: string, request: PublishRequest, budget?: Budget): Promise<FunctionConfiguration>
+  createAlias(fn: string, alias: string, version: string, budget?: Budget): Promise<AliasConfiguration>
+  updateAlias(fn: string, alias: string, write: AliasWrite, budget?: Budget): Promise<AliasConfiguration>
+  deleteAlias(fn: string, alias: string, budget?: Budget): Promise<void>
+  /** Invokes a version by number, synchronously. Not retried: a smoke test runs once. */
+  invoke(fn: string, version: string, payload: string, signal?: AbortSignal): Promise<InvokeResult>
+}
+
+export interface AlarmState {
+  name: string
+  state: string
+  reason: string
+}
+
+/** The rollout's health signal: the named CloudWatch alarms. */
+export interface AlarmSource {
+  readonly names: readonly string[]
+  /** Every named alarm's state; throws InputError for a name CloudWatch does not know. */
+  read(deadline: number, signal?: AbortSignal): Promise<AlarmState[]>
+}
+
+export const isNamed = (error: unknown, name: string): boolean =>
+  (error as { name?: string } | null)?.name === name

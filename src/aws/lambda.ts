@@ -1,0 +1,214 @@
+import {
+  CreateAliasCommand,
+  DeleteAliasCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  InvokeCommand,
+  LambdaClient,
+  PublishVersionCommand,
+  UpdateAliasCommand
+} from '@aws-sdk/client-lambda'
+import type { Clock, Random } from '../clock.js'
+import type {
+  AliasConfiguration,
+  AliasWrite,
+  Budget,
+  FunctionConfiguration,
+  InvokeResult,
+  LambdaApi,
+  PublishRequest
+} from './api.js'
+import { isNamed } from './api.js'
+import { RateLimiter } from './limiter.js'
+import { isBusy, isTransient, withRetry } from './retry.js'
+
+export const USER_AGENT = 'lambda-promote/1'
+
+/** What actually sends a command: the SDK client, or a test's fault-injecting wrapper around it. */
+export type Transport = (command: object, options: { abortSignal?: AbortSignal }) => Promise<unknown>
+
+export interface GatewayOptions {
+  region: string
+  endpoint: string | null
+  clock: Clock
+  maxRequestsPerSecond: number
+  userAgent: string
+  random?: Random
+  /** Wraps the client's send; tests inject faults below the retry layer with it. */
+  transport?: (send: Transport) => Transport
+}
+
+/**
+ * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
+ * control-plane budget too; that is why the SDK's own retries are off and ours run here.
+ */
+export class LambdaGateway implements LambdaApi {
+  readonly client: LambdaClient
+  /** GetFunction has its own 100 req/s quota; everything else shares 15 req/s. */
+  private readonly reads: RateLimiter
+  private readonly writes: RateLimiter
+  private readonly send: Transport
+
+  constructor(
+    private readonly options: GatewayOptions,
+    public budget: Budget
+  ) {
+    this.client = new LambdaClient({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      customUserAgent: options.userAgent,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+    })
+    const send: Transport = (command, opts) =>
+      this.client.send(command as GetAliasCommand, opts) as Promise<unknown>
+    this.send = options.transport ? options.transport(send) : send
+    this.reads = new RateLimiter(options.clock, 80)
+    this.writes = new RateLimiter(options.clock, options.maxRequestsPerSecond)
+  }
+
+  private call<T>(limiter: RateLimiter, budget: Budget, command: object): Promise<T> {
+    return withRetry(
+      this.options.clock,
+      {
+        ...budget,
+        retryable: error => isTransient(error) && !budget.signal?.aborted,
+        ...(this.options.random ? { random: this.options.random } : {})
+      },
+      async () => {
+        await limiter.acquire(budget.signal)
+        return (await this.send(command, budget.signal ? { abortSignal: budget.signal } : {})) as T
+      }
+    )
+  }
+
+  async getFunction(
+    fn: string,
+    qualifier?: string,
+    budget = this.budget
+  ): Promise<FunctionConfiguration | null> {
+    try {
+      const out = await this.call<{ Configuration?: FunctionConfiguration }>(
+        this.reads,
+        budget,
+        new GetFunctionCommand({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) })
+      )
+      return out.Configuration ?? null
+    } catch (error) {
+      if (isNamed(error, 'ResourceNotFoundException')) return null
+      throw error
+    }
+  }
+
+  async getAlias(fn: string, alias: string, budget = this.budget): Promise<AliasConfiguration | null> {
+    try {
+      return await this.call<AliasConfiguration>(
+        this.writes,
+        budget,
+        new GetAliasCommand({ FunctionName: fn, Name: alias })
+      )
+    } catch (error) {
+      if (isNamed(error, 'ResourceNotFoundException')) return null
+      throw error
+    }
+  }
+
+  /** Always guarded by $LATEST's CodeSha256 and RevisionId, retries included: see rollout/publish.ts. */
+  publishVersion(fn: string, request: PublishRequest, budget = this.budget): Promise<FunctionConfiguration> {
+    return this.call(
+      this.writes,
+      budget,
+      new PublishVersionCommand({
+        FunctionName: fn,
+        CodeSha256: request.codeSha256,
+        Description: request.description,
+        RevisionId: request.revisionId
+      })
+    )
+  }
+
+  async createAlias(
+    fn: string,
+    alias: string,
+    version: string,
+    budget = this.budget
+  ): Promise<AliasConfiguration> {
+    let lostAnswer = false
+    return withRetry(
+      this.options.clock,
+      { ...budget, retryable: error => isTransient(error) && !budget.signal?.aborted },
+      async () => {
+        try {
+          await this.writes.acquire(budget.signal)
+          return (await this.send(
+            new CreateAliasCommand({
+              FunctionName: fn,
+              Name: alias,
+              FunctionVersion: version,
+              Description: '',
+              RoutingConfig: { AdditionalVersionWeights: {} }
+            }),
+            budget.signal ? { abortSignal: budget.signal } : {}
+          )) as AliasConfiguration
+        } catch (error) {
+          if (isTransient(error) && !isBusy(error)) lostAnswer = true
+          // An earlier attempt's answer was lost: the alias is ours only if it is exactly what we asked for.
+          if (lostAnswer && isNamed(error, 'ResourceConflictException')) {
+            const found = await this.getAlias(fn, alias, budget)
+            const weights = Object.keys(found?.RoutingConfig?.AdditionalVersionWeights ?? {})
+            if (found?.FunctionVersion === version && weights.length === 0 && !found.Description) return found
+          }
+          throw error
+        }
+      }
+    )
+  }
+
+  /** UpdateAlias with RoutingConfig and Description always sent explicitly. */
+  updateAlias(
+    fn: string,
+    alias: string,
+    write: AliasWrite,
+    budget = this.budget
+  ): Promise<AliasConfiguration> {
+    return this.call(
+      this.writes,
+      budget,
+      new UpdateAliasCommand({
+        FunctionName: fn,
+        Name: alias,
+        FunctionVersion: write.functionVersion,
+        RoutingConfig: { AdditionalVersionWeights: write.weights },
+        Description: write.description,
+        ...(write.revisionId ? { RevisionId: write.revisionId } : {})
+      })
+    )
+  }
+
+  async deleteAlias(fn: string, alias: string, budget = this.budget): Promise<void> {
+    await this.call(this.writes, budget, new DeleteAliasCommand({ FunctionName: fn, Name: alias }))
+  }
+
+  async invoke(fn: string, version: string, payload: string, signal?: AbortSignal): Promise<InvokeResult> {
+    const out = (await this.send(
+      new InvokeCommand({
+        FunctionName: fn,
+        Qualifier: version,
+        InvocationType: 'RequestResponse',
+        LogType: 'Tail',
+        Payload: new TextEncoder().encode(payload)
+      }),
+      signal ? { abortSignal: signal } : {}
+    )) as { StatusCode?: number; FunctionError?: string; ExecutedVersion?: string; Payload?: Uint8Array }
+    return {
+      statusCode: out.StatusCode ?? 0,
+      ...(out.FunctionError ? { functionError: out.FunctionError } : {}),
+      ...(out.ExecutedVersion ? { executedVersion: out.ExecutedVersion } : {}),
+      payload: out.Payload ? new TextDecoder().decode(out.Payload) : ''
+    }
+  }
+
+  destroy(): void {
+    this.client.destroy()
+  }
+}

@@ -1,0 +1,57 @@
+import type { PlanStep, Strategy } from './plan.js'
+import type { FunctionRef, VersionSpec } from './names.js'
+
+export interface Config {
+  readonly functions: readonly FunctionRef[]
+  readonly alias: string
+  readonly version: VersionSpec | null
+  readonly publish: 'auto' | 'always'
+  readonly strategy: Strategy
+  /** Partial steps then the final {weight: 1, holdMs: bake}. */
+  readonly plan: readonly PlanStep[]
+  readonly wait: boolean
+  readonly alarms: readonly string[]
+  /** Validated JSON text, or null for no smoke test. */
+  readonly smokeTestPayload: string | null
+  readonly bakeMs: number
+  readonly rollback: boolean
+  readonly timeoutMs: number
+  /** Explicit description input, or null to build one from the workflow context. */
+  readonly description: string | null
+  readonly region: string
+  readonly endpoint: string | null
+  readonly dryRun: boolean
+  readonly environment: string
+  readonly githubToken: string
+  readonly maxRequestsPerSecond: number
+  readonly concurrency: number
+}
+
+/** Every input the action declares, as the runner hands them over (trimmed strings). */
+export const INPUT_NAMES = [
+  'function-name',
+  'alias',
+  'version',
+  'publish',
+  'strategy',
+  'canary-percent',
+  'linear-percent',
+  'interval',
+  'steps',
+  'wait',
+  'alarms',
+  'smoke-test-payload',
+  'bake-time',
+  'rollback',
+  'timeout',
+  'description',
+  'region',
+  'endpoint-url',
+  'dry-run',
+  'environment',
+  'github-token',
+  'max-requests-per-second',
+  'concurrency'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Record<InputName, string>

@@ -1,0 +1,33 @@
+import type { FunctionRollout, Outcome } from '../rollout/record.js'
+import { percent } from '../rollout/snapshot.js'
+
+/**
+ * The GitHub deployment status: the verdict and the alias ARN first, the reason last, because GitHub cuts
+ * descriptions at 140 characters and the verdict is what a reader needs.
+ */
+export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failure'; description: string } {
+  const first = outcome.deployments[0]
+  const arn = first?.aliasArn ?? ''
+  const more = outcome.deployments.length > 1 ? ` (+${outcome.deployments.length - 1} more)` : ''
+  const from = first?.from ? `v${first.from}` : 'new alias'
+  switch (outcome.status) {
+    case 'promoted':
+      return { state: 'success', description: `promoted ${from} → v${first?.to} on ${arn}${more}` }
+    case 'in-progress':
+      return {
+        state: 'success',
+        description: `v${first?.to} at ${percent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
+      }
+    case 'rolled-back':
+      return {
+        state: 'failure',
+        description: `rolled back to ${from} (verified) on ${arn}${more}: ${outcome.stopReason ?? outcome.error ?? ''}`
+      }
+    default:
+      return { state: 'failure', description: `failed on ${arn}${more}: ${outcome.error ?? outcome.status}` }
+  }
+}
+
+export function consoleLink(region: string, d: FunctionRollout, alias: string): string {
+  return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(d.fn.name)}/aliases/${encodeURIComponent(alias)}`
+}

@@ -1,0 +1,180 @@
+// The read phase: $LATEST, the alias and the versions involved, and the decision for each function.
+// Reads only, so any failure here leaves everything as it was.
+import type { Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
+import type { Clock } from '../clock.js'
+import { DeployError, InputError } from '../errors.js'
+import type { FunctionRef, VersionSpec } from '../inputs/names.js'
+import { decide, short } from './decide.js'
+import { newRollout, type FunctionRollout } from './record.js'
+import { snapshot } from './snapshot.js'
+
+export interface ReadOptions {
+  alias: string
+  version: VersionSpec | null
+  publish: 'auto' | 'always'
+  region: string
+  api: LambdaApi
+  clock: Clock
+  budget: Budget
+}
+
+/** What the read phase found that the publish phase needs. */
+export interface Inspection {
+  rollout: FunctionRollout
+  /** Publish from $LATEST as read: its CodeSha256, RevisionId and what a version of it must look like. */
+  publish?: { codeSha256: string; revisionId: string; fingerprint: string }
+  /** The alias's current version's configuration (the Role/DLQ split check). */
+  current?: FunctionConfiguration
+  /** The target version's configuration when it already exists. */
+  target?: FunctionConfiguration
+}
+
+const POLL_MS = 500
+
+export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspection> {
+  const { api } = o
+  const d = newRollout(fn)
+  const latest =
+    o.version === null ? await waitLatestSettled(o, fn.id) : await api.getFunction(fn.id, undefined, o.budget)
+  if (!latest) throw new InputError('function-name', fn.id, `no such function in ${o.region}`)
+  d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '')
+  d.aliasArn = `${d.functionArn}:${o.alias}`
+
+  const alias = await api.getAlias(fn.id, o.alias, o.budget)
+  d.initial = alias ? snapshot(alias) : null
+  d.from = d.initial?.functionVersion ?? null
+  if (d.initial?.arn) d.aliasArn = d.initial.arn
+
+  const requested = o.version ? await resolveRequested(o, fn.id, o.version) : null
+  // $LATEST is mutable: comparing its code with itself says nothing, so it is never "the current version".
+  const current =
+    d.from && d.from !== '$LATEST'
+      ? ((await api.getFunction(fn.id, d.from, o.budget)) ?? undefined)
+      : undefined
+  const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
+  const pending =
+    pendingVersion && requested === null ? await api.getFunction(fn.id, pendingVersion, o.budget) : null
+
+  const decision = decide({
+    alias: o.alias,
+    publish: o.publish,
+    current: d.initial,
+    requested: requested?.Version ?? null,
+    latestSha: latest.CodeSha256 ?? '',
+    ...(current?.CodeSha256 ? { currentSha: current.CodeSha256 } : {}),
+    ...(pending?.CodeSha256 ? { pendingSha: pending.CodeSha256 } : {})
+  })
+  const found = { ...(current ? { current } : {}) }
+  switch (decision.kind) {
+    case 'refuse':
+      throw new DeployError(`${fn.name}: ${decision.message}`)
+    case 'unchanged':
+      d.unchanged = true
+      d.unchangedReason = decision.reason
+      d.to = decision.version
+      d.codeSha256 = current?.CodeSha256 ?? requested?.CodeSha256 ?? ''
+      d.status = 'unchanged'
+      return { rollout: d }
+    case 'promote': {
+      const target = requested ?? pending ?? undefined
+      d.to = decision.version
+      d.resumeWeight = decision.resumeWeight
+      d.weight = decision.resumeWeight
+      d.codeSha256 = target?.CodeSha256 ?? current?.CodeSha256 ?? ''
+      return { rollout: d, ...found, ...(target ? { target } : current ? { target: current } : {}) }
+    }
+    case 'publish':
+      d.codeSha256 = latest.CodeSha256 ?? ''
+      return {
+        rollout: d,
+        ...found,
+        publish: {
+          codeSha256: latest.CodeSha256 ?? '',
+          revisionId: latest.RevisionId ?? '',
+          fingerprint: fingerprint(latest)
+        }
+      }
+  }
+}
+
+/**
+ * What a version published from this $LATEST must look like: code and every setting a publish copies.
+ * Identity fields (ARN, Version, RevisionId, LastModified, State) and the description are left out.
+ */
+export function fingerprint(c: FunctionConfiguration): string {
+  return JSON.stringify([
+    c.CodeSha256,
+    c.Handler,
+    c.Runtime,
+    c.Role,
+    c.MemorySize,
+    c.Timeout,
+    sorted(c.Environment?.Variables),
+    (c.Layers ?? []).map(l => l.Arn),
+    c.DeadLetterConfig?.TargetArn,
+    c.KMSKeyArn,
+    c.TracingConfig?.Mode,
+    c.VpcConfig?.SubnetIds,
+    c.VpcConfig?.SecurityGroupIds,
+    c.Architectures,
+    c.EphemeralStorage?.Size,
+    c.PackageType,
+    c.ImageConfigResponse?.ImageConfig
+  ])
+}
+
+function sorted(vars: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(vars ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+async function resolveRequested(
+  o: ReadOptions,
+  fn: string,
+  spec: VersionSpec
+): Promise<FunctionConfiguration> {
+  if (spec.kind === 'number') {
+    const config = await o.api.getFunction(fn, spec.version, o.budget)
+    if (!config) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
+    return config
+  }
+  const other = await o.api.getAlias(fn, spec.alias, o.budget)
+  if (!other?.FunctionVersion) throw new InputError('version', spec.alias, `${fn} has no alias ${spec.alias}`)
+  if (other.FunctionVersion === '$LATEST')
+    throw new InputError(
+      'version',
+      spec.alias,
+      `alias ${spec.alias} points at $LATEST, which cannot be promoted`
+    )
+  const config = await o.api.getFunction(fn, other.FunctionVersion, o.budget)
+  if (!config)
+    throw new InputError(
+      'version',
+      spec.alias,
+      `alias ${spec.alias} points at v${other.FunctionVersion}, which no longer exists`
+    )
+  return config
+}
+
+/** Publishing while $LATEST is mid-update would publish half of it (or answer 409). */
+async function waitLatestSettled(o: ReadOptions, fn: string): Promise<FunctionConfiguration | null> {
+  for (;;) {
+    const latest = await o.api.getFunction(fn, undefined, o.budget)
+    if (!latest || latest.LastUpdateStatus !== 'InProgress') {
+      if (latest?.LastUpdateStatus === 'Failed') {
+        throw new DeployError(
+          `${fn}: the last update of $LATEST failed (${latest.LastUpdateStatusReason ?? 'no reason given'}); fix it before promoting`
+        )
+      }
+      return latest
+    }
+    await pause(o, `${fn}: $LATEST is still being updated`)
+  }
+}
+
+export async function pause(o: { clock: Clock; budget: Budget }, what: string): Promise<void> {
+  if (o.budget.signal?.aborted) throw new DeployError(`${what} when the run was stopped`)
+  if (o.clock.now() + POLL_MS > o.budget.deadline) throw new DeployError(`${what} at the timeout`)
+  await o.clock.sleep(POLL_MS, o.budget.signal)
+}
+
+export { short }

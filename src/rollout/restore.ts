@@ -1,0 +1,132 @@
+// The one restore algorithm: main's undo and the post step both call restoreAll over the run ledger.
+import type { AliasApi } from '../aws/alias-client.js'
+import type { Budget } from '../aws/api.js'
+import { isNamed } from '../aws/api.js'
+import { mapLimit } from '../aws/limiter.js'
+import { errorLine } from '../errors.js'
+import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
+import { describeRouting, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
+
+export interface RestoreResult {
+  id: string
+  /** The alias is as it was before the run (verified by a read). */
+  restored: boolean
+  /** Someone else's state was found and left alone. */
+  foreign: boolean
+  message: string
+}
+
+export interface RestoreContext {
+  api: AliasApi
+  ledger: Ledger
+  concurrency: number
+  budget: Budget
+  /** Main, racing SIGKILL after a cancel, writes before it reads; the RevisionId guard is the proof. */
+  writeFirst?: boolean
+}
+
+/** Restores every listed function; never throws, says per function what the alias holds. */
+export async function restoreAll(ids: readonly string[], ctx: RestoreContext): Promise<RestoreResult[]> {
+  const results = await mapLimit(ids, ctx.concurrency, id => restoreOne(id, ctx))
+  return results.map((r, i) => {
+    if (r.status === 'fulfilled') return r.value
+    const e = ctx.ledger.entry(ids[i] as string)
+    return {
+      id: e.id,
+      restored: false,
+      foreign: false,
+      message: `${e.name}: rollback failed: ${errorLine(r.reason)}; ${fixCommand(e, ctx.ledger.head.alias)}`
+    }
+  })
+}
+
+/**
+ * Puts the alias back exactly (delete one this run created), writing only over a state the ledger shows is
+ * this run's and always with the RevisionId just read or got back; then reads it to confirm. A 412 means
+ * someone (or our own lost answer) wrote in between: read again and judge afresh.
+ */
+export async function restoreOne(id: string, ctx: RestoreContext): Promise<RestoreResult> {
+  const { api, ledger, budget } = ctx
+  const alias = ledger.head.alias
+  const e = ledger.entry(id)
+  const initial = e.initial
+  // Our last write is confirmed and nothing is pending: write at once, guarded by its RevisionId; one
+  // call fewer per function counts when many aliases must be back before the runner's SIGKILL.
+  if (ctx.writeFirst && initial !== null && e.confirmed !== null && e.intent === null && e.foreign === null) {
+    await guardedRestore(ctx, e, initial, e.confirmed)
+  }
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const found = await api.getAlias(id, alias, budget)
+    const now = found ? snapshot(found) : null
+    const owner = ownership(ledger.entry(id), now)
+    if (owner === 'initial') return done(e, alias, now === null && initial === null ? 'absent' : 'restored')
+    if (owner === 'foreign') return foreign(ledger.entry(id), alias, now)
+    if (initial === null) {
+      ledger.intend(id, { state: null, guard: null })
+      // DeleteAlias takes no RevisionId: the read just above is the closest guard Lambda offers.
+      await api.deleteAlias(id, alias, budget)
+      continue
+    }
+    await guardedRestore(ctx, e, initial, (now as AliasSnapshot).revisionId)
+  }
+  const found = await api.getAlias(id, alias, budget)
+  return {
+    id,
+    restored: false,
+    foreign: false,
+    message: `${e.name}: could not confirm the rollback; alias ${alias} holds ${found ? describeRouting(snapshot(found)) : 'nothing'}; ${fixCommand(e, alias)}`
+  }
+}
+
+async function guardedRestore(
+  ctx: RestoreContext,
+  e: LedgerEntry,
+  initial: AliasSnapshot,
+  guard: string
+): Promise<void> {
+  ctx.ledger.intend(e.id, { state: initial, guard })
+  try {
+    const out = await ctx.api.updateAlias(
+      e.id,
+      ctx.ledger.head.alias,
+      { ...stateOf(initial), revisionId: guard },
+      ctx.budget
+    )
+    ctx.ledger.confirm(e.id, out.RevisionId ?? null)
+  } catch (error) {
+    if (!isNamed(error, 'PreconditionFailedException')) throw error
+  }
+}
+
+function done(e: LedgerEntry, alias: string, how: 'restored' | 'absent'): RestoreResult {
+  const message =
+    how === 'absent'
+      ? `${e.name}: alias ${alias} (created by this run) is gone again (verified)`
+      : `${e.name}: alias ${alias} is back on ${describeRouting(e.initial as AliasSnapshot)} (verified)`
+  return { id: e.id, restored: true, foreign: false, message }
+}
+
+function foreign(e: LedgerEntry, alias: string, now: AliasSnapshot | null): RestoreResult {
+  const before = e.initial ? describeRouting(e.initial) : 'nothing (no alias)'
+  const holds = now
+    ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${now.description}")` : ''}`
+    : 'nothing (deleted)'
+  return {
+    id: e.id,
+    restored: false,
+    foreign: true,
+    message: `${e.name}: alias ${alias} was changed by someone else: it holds ${holds}, which this run did not write (before the run: ${before}); left as it is`
+  }
+}
+
+/** The command a person runs to put the alias back by hand. */
+export function fixCommand(e: Pick<LedgerEntry, 'id' | 'initial'>, alias: string): string {
+  if (!e.initial) return `to undo: aws lambda delete-alias --function-name ${e.id} --name ${alias}`
+  const weights = Object.entries(e.initial.weights)
+    .map(([v, w]) => `${v}=${w}`)
+    .join(',')
+  return (
+    `to undo: aws lambda update-alias --function-name ${e.id} --name ${alias} --function-version ${e.initial.functionVersion} ` +
+    `--routing-config 'AdditionalVersionWeights={${weights}}'`
+  )
+}

@@ -1,0 +1,187 @@
+import type { AlarmSource, Budget, LambdaApi } from '../aws/api.js'
+import { isNamed } from '../aws/api.js'
+import { mapLimit } from '../aws/limiter.js'
+import { clockTime, type Clock } from '../clock.js'
+import { errorLine, StopError } from '../errors.js'
+import { formatDuration } from '../inputs/duration.js'
+import type { PlanStep } from '../inputs/plan.js'
+import type { Log } from '../log.js'
+import type { Ledger } from './ledger.js'
+import { movesAllAtOnce, type FunctionRollout } from './record.js'
+import { describeRouting, percent, sameState, snapshot, type AliasState } from './snapshot.js'
+
+export interface ShiftContext {
+  alias: string
+  api: LambdaApi
+  clock: Clock
+  alarms: AlarmSource
+  log: Log
+  ledger: Ledger
+  concurrency: number
+  /** Aborted on cancellation or timeout; its reason says which. */
+  signal: AbortSignal
+  budget: () => Budget
+  /** Called at the end of each partial step's hold; throws StopError to stop the rollout. */
+  judge?: (step: PlanStep, index: number) => Promise<void>
+}
+
+/**
+ * Step k for every function before step k+1; each step is one UpdateAlias guarded by the RevisionId of
+ * the previous answer, then a hold that watches alarms. Returns 'in-progress' when `wait` is false and the
+ * first step left traffic split.
+ */
+export async function shift(
+  ds: FunctionRollout[],
+  plan: readonly PlanStep[],
+  ctx: ShiftContext,
+  wait: boolean
+): Promise<'promoted' | 'in-progress'> {
+  const active = ds.filter(d => !d.unchanged)
+  const lead = active[0] as FunctionRollout
+  let logged = -1
+  for (const [index, step] of plan.entries()) {
+    const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight))
+    const atStep = active.some(d => d.weight === step.weight)
+    if (movers.length === 0 && !atStep) continue
+    stopIfAborted(ctx.signal)
+    if (movers.length > 0) {
+      const results = await mapLimit(movers, ctx.concurrency, d =>
+        applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx)
+      )
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+      if (failed)
+        throw failed.reason instanceof StopError
+          ? failed.reason
+          : new StopError('step-failed', errorLine(failed.reason))
+    }
+    // Everything went at once (a new alias, a cleared split): no partial weight is left to hold.
+    if (step.weight < 1 && active.every(d => d.weight >= 1)) continue
+    const alarmNote = await checkAlarms(ctx)
+    if (lead.weight !== logged) {
+      logged = lead.weight
+      const who = active.length > 1 ? ` (${active.length} functions)` : ''
+      const version = lead.weight >= 1 || !movesAllAtOnce(lead) ? lead.to : lead.from
+      ctx.log.info(
+        `  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`
+      )
+    }
+    // A cancel that arrived while this step was in flight must not be reported as success.
+    stopIfAborted(ctx.signal)
+    if (!wait && step.weight < 1) return 'in-progress'
+    await hold(step.holdMs, ctx)
+    await ctx.judge?.(step, index)
+  }
+  stopIfAborted(ctx.signal)
+  return 'promoted'
+}
+
+function holdNote(step: PlanStep): string {
+  if (step.holdMs <= 0) return ''
+  return step.weight < 1
+    ? `  holding ${formatDuration(step.holdMs)}`
+    : `  baking ${formatDuration(step.holdMs)}`
+}
+
+/** The state one step sets: a split from the old version, or the new version alone. */
+export function stepState(d: FunctionRollout, weight: number): AliasState {
+  const description = d.initial?.description ?? ''
+  return weight >= 1
+    ? { functionVersion: d.to, weights: {}, description }
+    : { functionVersion: d.from as string, weights: { [d.to]: weight }, description }
+}
+
+/** One alias write for one function, recorded in the ledger before it is sent and after it answers. */
+async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext): Promise<void> {
+  // A cancel stops functions not yet written: only what landed has to be undone.
+  stopIfAborted(ctx.signal)
+  const id = d.fn.id
+  const state = stepState(d, weight)
+  if (d.initial === null && !d.wrote) {
+    ctx.ledger.intend(id, { state, guard: null })
+    d.wrote = true
+    let created
+    try {
+      created = await ctx.api.createAlias(id, ctx.alias, d.to, ctx.budget())
+    } catch (error) {
+      if (!isNamed(error, 'ResourceConflictException')) throw error
+      const now = await ctx.api.getAlias(id, ctx.alias, ctx.budget())
+      throw foreignChange(d, ctx, now ? describeRouting(snapshot(now)) : 'nothing')
+    }
+    ctx.ledger.confirm(id, created.RevisionId ?? null)
+    if (created.AliasArn) d.aliasArn = created.AliasArn
+    record(d, ctx, 1, `created alias on v${d.to}`)
+    return
+  }
+  const guard = ctx.ledger.guard(id)
+  ctx.ledger.intend(id, { state, guard })
+  d.wrote = true
+  try {
+    const out = await ctx.api.updateAlias(
+      id,
+      ctx.alias,
+      { ...state, ...(guard ? { revisionId: guard } : {}) },
+      ctx.budget()
+    )
+    ctx.ledger.confirm(id, out.RevisionId ?? null)
+  } catch (error) {
+    if (!isNamed(error, 'PreconditionFailedException')) throw error
+    // Our own earlier attempt may have landed with its answer lost: then the alias shows exactly our intent.
+    const found = await ctx.api.getAlias(id, ctx.alias, ctx.budget())
+    const now = found ? snapshot(found) : null
+    if (!now || !sameState(now, state))
+      throw foreignChange(d, ctx, now ? describeRouting(now) : 'nothing (deleted)')
+    ctx.ledger.confirm(id, now.revisionId)
+  }
+  record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${percent(weight)} to v${d.to}`)
+}
+
+function foreignChange(d: FunctionRollout, ctx: ShiftContext, holds: string): StopError {
+  const e = ctx.ledger.entry(d.fn.id)
+  ctx.ledger.markForeign(d.fn.id, holds)
+  const when =
+    e.confirmed === null
+      ? `before this run's first write (it held ${d.initial ? describeRouting(d.initial) : 'no alias'} when read)`
+      : `during the rollout (this run last set ${describeRouting(stepState(d, d.weight))})`
+  return new StopError(
+    'foreign-change',
+    `${d.fn.name}: alias ${ctx.alias} was changed by someone else ${when}; it now holds ${holds}. Not overwriting it`
+  )
+}
+
+function record(d: FunctionRollout, ctx: ShiftContext, weight: number, action: string): void {
+  d.weight = weight
+  d.timeline.push({ time: ctx.clock.now(), weight, action, result: 'ok' })
+}
+
+async function checkAlarms(ctx: ShiftContext): Promise<string> {
+  if (ctx.alarms.names.length === 0) return 'no alarms watched'
+  const firing = (await ctx.alarms.read(ctx.budget().deadline, ctx.signal)).filter(a => a.state === 'ALARM')
+  if (firing.length > 0)
+    throw new StopError(
+      'alarm',
+      `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${firing[0]?.reason ?? ''})`
+    )
+  return 'alarms OK'
+}
+
+/** Holds a step for `ms`, polling alarms; ends early (throwing) on ALARM, cancellation or timeout. */
+async function hold(ms: number, ctx: ShiftContext): Promise<void> {
+  if (ms <= 0) return
+  const end = ctx.clock.now() + ms
+  // Poll often enough to catch an alarm early in a short test hold, at most every 5 s in a real one.
+  const every = Math.min(5000, Math.max(100, ms / 4))
+  for (;;) {
+    stopIfAborted(ctx.signal)
+    const left = end - ctx.clock.now()
+    if (left <= 0) return
+    await ctx.clock.sleep(Math.min(every, left), ctx.signal)
+    stopIfAborted(ctx.signal)
+    await checkAlarms(ctx)
+  }
+}
+
+export function stopIfAborted(signal: AbortSignal): void {
+  if (!signal.aborted) return
+  const reason = String(signal.reason ?? 'cancelled')
+  throw new StopError(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason)
+}

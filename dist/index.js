@@ -33240,14 +33240,20 @@ class LambdaGateway {
     async deleteAlias(fn, alias, budget = this.budget) {
         await this.call(this.writes, budget, new client_lambda_dist_cjs/* DeleteAliasCommand */.Hou({ FunctionName: fn, Name: alias }));
     }
+    /** Retried only while Lambda throttles: any other failure is the smoke test's verdict. */
     async invoke(fn, version, payload, signal) {
-        const out = (await this.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
+        const command = new client_lambda_dist_cjs/* InvokeCommand */.mdN({
             FunctionName: fn,
             Qualifier: version,
             InvocationType: 'RequestResponse',
             LogType: 'Tail',
             Payload: new TextEncoder().encode(payload)
-        }), signal ? { abortSignal: signal } : {}));
+        });
+        const out = (await withRetry(this.options.clock, {
+            ...this.budget,
+            retryable: error => isBusy(error) && !signal?.aborted,
+            ...(signal ? { signal } : {})
+        }, () => this.send(command, signal ? { abortSignal: signal } : {})));
         return {
             statusCode: out.StatusCode ?? 0,
             ...(out.FunctionError ? { functionError: out.FunctionError } : {}),
@@ -34422,10 +34428,15 @@ async function inspect(fn, o) {
         ...(current?.CodeSha256 ? { currentSha: current.CodeSha256 } : {}),
         ...(pending?.CodeSha256 ? { pendingSha: pending.CodeSha256 } : {})
     });
-    const found = { ...(current ? { current } : {}) };
+    return settle(d, decision, { latest, current, requested, pending });
+}
+/** Fills the record from the decision and says what the publish phase has to do. */
+function settle(d, decision, read) {
+    const { latest, current, requested, pending } = read;
+    const found = { rollout: d, ...(current ? { current } : {}) };
     switch (decision.kind) {
         case 'refuse':
-            throw new DeployError(`${fn.name}: ${decision.message}`);
+            throw new DeployError(`${d.fn.name}: ${decision.message}`);
         case 'unchanged':
             d.unchanged = true;
             d.unchangedReason = decision.reason;
@@ -34434,17 +34445,16 @@ async function inspect(fn, o) {
             d.status = 'unchanged';
             return { rollout: d };
         case 'promote': {
-            const target = requested ?? pending ?? undefined;
+            const target = requested ?? pending ?? current;
             d.to = decision.version;
             d.resumeWeight = decision.resumeWeight;
             d.weight = decision.resumeWeight;
-            d.codeSha256 = target?.CodeSha256 ?? current?.CodeSha256 ?? '';
-            return { rollout: d, ...found, ...(target ? { target } : current ? { target: current } : {}) };
+            d.codeSha256 = target?.CodeSha256 ?? '';
+            return { ...found, ...(target ? { target } : {}) };
         }
         case 'publish':
             d.codeSha256 = latest.CodeSha256 ?? '';
             return {
-                rollout: d,
                 ...found,
                 publish: {
                     codeSha256: latest.CodeSha256 ?? '',
@@ -35090,79 +35100,98 @@ async function promote(config, deps) {
         endedAt: startedAt,
         plan: []
     };
-    const finish = (status, error, ledger) => {
-        outcome.status = status;
-        if (error !== undefined)
-            outcome.error = error;
-        outcome.endedAt = deps.clock.now();
-        for (const d of outcome.deployments)
-            if (d.status === 'failed' || status !== 'failed')
-                d.status = d.unchanged ? 'unchanged' : status;
-        // Final before any reporting: a summary that cannot be written must not look like an unfinished run.
-        const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign);
-        if (ledger && !unfinished)
-            ledger.finish(status);
-        return outcome;
-    };
-    const budget = () => ({ deadline: deps.deadline, maxAttempts: 8, signal: deps.signal });
+    const early = await prepare(config, deps, outcome);
+    if (early)
+        return finish(outcome, deps.clock, early);
+    const ledger = openLedger(config, deps.store, outcome.deployments);
+    return finish(outcome, deps.clock, await shiftOrUndo(config, deps, outcome, ledger), ledger);
+}
+/** Reads, publishes and gates; returns how the run ended when it ends before any alias write. */
+async function prepare(config, deps, outcome) {
+    const failed = (error) => ({ status: 'failed', error: failureLine(error) });
     let found;
     try {
-        found = await readPhase(config, deps, budget());
+        found = await readPhase(config, deps, budget(deps));
         outcome.alarms = await deps.alarms.read(deps.deadline, deps.signal);
     }
     catch (error) {
-        return finish('failed', failureLine(error));
+        return failed(error);
     }
-    outcome.deployments = found.map(f => f.rollout);
-    const ds = outcome.deployments;
+    const ds = (outcome.deployments = found.map(f => f.rollout));
     outcome.plan = planLines(config, found);
     for (const line of outcome.plan)
         deps.log.info(line);
     if (ds.every(d => d.unchanged)) {
         for (const d of ds)
             deps.log.info(`${d.fn.name}: unchanged: ${d.unchangedReason ?? ''}`);
-        return finish('unchanged');
+        return { status: 'unchanged' };
     }
     const refusal = firingLine(outcome.alarms);
     if (refusal)
-        return finish('failed', `refused: ${refusal} before any traffic moved; nothing was changed`);
+        return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` };
     if (config.dryRun)
-        return finish('dry-run');
+        return { status: 'dry-run' };
     try {
-        await deps.log.group('Publishing and checking the new version', () => publishPhase(config, deps, found, budget()));
+        await deps.log.group('Publishing and checking the new version', () => publishPhase(config, deps, found, budget(deps)));
     }
     catch (error) {
-        return finish('failed', failureLine(error));
+        return failed(error);
     }
     if (ds.every(d => d.unchanged))
-        return finish('unchanged');
+        return { status: 'unchanged' };
     if (deps.signal.aborted)
-        return finish('failed', `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`);
+        return {
+            status: 'failed',
+            error: `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`
+        };
     // Publishing and the smoke test took time, so look at the alarms again right before the first write.
     try {
         const late = firingLine(await deps.alarms.read(deps.deadline, deps.signal));
-        if (late)
-            return finish('failed', `refused: ${late} before any traffic moved; no alias was changed`);
+        return late
+            ? { status: 'failed', error: `refused: ${late} before any traffic moved; no alias was changed` }
+            : null;
     }
     catch (error) {
-        return finish('failed', failureLine(error));
+        return failed(error);
     }
-    const ledger = openLedger(config, deps.store, ds);
+}
+async function shiftOrUndo(config, deps, outcome, ledger) {
+    const ds = outcome.deployments;
     try {
-        const shifted = await deps.log.group('Shifting traffic', () => shift(ds, config.plan, shiftContext(config, deps, ledger, budget), config.wait));
-        const took = formatElapsed(deps.clock.now() - startedAt);
+        const shifted = await deps.log.group('Shifting traffic', () => shift(ds, config.plan, shiftContext(config, deps, ledger), config.wait));
+        const took = formatElapsed(deps.clock.now() - outcome.startedAt);
         deps.log.info(shifted === 'promoted'
             ? `promoted in ${took}`
             : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`);
-        return finish(shifted, undefined, ledger);
+        return { status: shifted };
     }
     catch (error) {
         const stop = asStop(error, deps.signal);
         outcome.stopReason = stop.message;
         const [status, line] = await undo(ds, config, { ...deps, ledger }, stop);
-        return finish(status, line, ledger);
+        return { status, error: line };
     }
 }
+function finish(outcome, clock, end, ledger) {
+    outcome.status = end.status;
+    if (end.error !== undefined)
+        outcome.error = end.error;
+    outcome.endedAt = clock.now();
+    for (const d of outcome.deployments)
+        if (d.status === 'failed' || end.status !== 'failed')
+            d.status = d.unchanged ? 'unchanged' : end.status;
+    // Final before any reporting: a summary that cannot be written must not look like an unfinished run.
+    // A rollback that could not finish is left unfinished, so that post tries again with its own budget.
+    const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign);
+    if (ledger && !unfinished)
+        ledger.finish(end.status);
+    return outcome;
+}
+const budget = (deps) => ({
+    deadline: deps.deadline,
+    maxAttempts: 8,
+    signal: deps.signal
+});
 async function readPhase(config, deps, budget) {
     return deps.log.group('Reading functions and aliases', async () => {
         const read = { ...config, api: deps.api, clock: deps.clock, budget };
@@ -35213,7 +35242,7 @@ function openLedger(config, store, ds) {
     ledger.begin();
     return ledger;
 }
-function shiftContext(config, deps, ledger, budget) {
+function shiftContext(config, deps, ledger) {
     return {
         alias: config.alias,
         api: deps.api,
@@ -35223,7 +35252,7 @@ function shiftContext(config, deps, ledger, budget) {
         ledger,
         concurrency: config.concurrency,
         signal: deps.signal,
-        budget,
+        budget: () => budget(deps),
         ...(deps.judge ? { judge: deps.judge } : {})
     };
 }

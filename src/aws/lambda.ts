@@ -189,16 +189,23 @@ export class LambdaGateway implements LambdaApi {
     await this.call(this.writes, budget, new DeleteAliasCommand({ FunctionName: fn, Name: alias }))
   }
 
+  /** Retried only while Lambda throttles: any other failure is the smoke test's verdict. */
   async invoke(fn: string, version: string, payload: string, signal?: AbortSignal): Promise<InvokeResult> {
-    const out = (await this.send(
-      new InvokeCommand({
-        FunctionName: fn,
-        Qualifier: version,
-        InvocationType: 'RequestResponse',
-        LogType: 'Tail',
-        Payload: new TextEncoder().encode(payload)
-      }),
-      signal ? { abortSignal: signal } : {}
+    const command = new InvokeCommand({
+      FunctionName: fn,
+      Qualifier: version,
+      InvocationType: 'RequestResponse',
+      LogType: 'Tail',
+      Payload: new TextEncoder().encode(payload)
+    })
+    const out = (await withRetry(
+      this.options.clock,
+      {
+        ...this.budget,
+        retryable: error => isBusy(error) && !signal?.aborted,
+        ...(signal ? { signal } : {})
+      },
+      () => this.send(command, signal ? { abortSignal: signal } : {})
     )) as { StatusCode?: number; FunctionError?: string; ExecutedVersion?: string; Payload?: Uint8Array }
     return {
       statusCode: out.StatusCode ?? 0,

@@ -35,6 +35,8 @@ export interface EngineDeps {
   judge?: ShiftContext['judge']
 }
 
+type End = { status: Status; error?: string }
+
 export async function promote(config: Config, deps: EngineDeps): Promise<Outcome> {
   const startedAt = deps.clock.now()
   const outcome: Outcome = {
@@ -45,75 +47,96 @@ export async function promote(config: Config, deps: EngineDeps): Promise<Outcome
     endedAt: startedAt,
     plan: []
   }
-  const finish = (status: Status, error?: string, ledger?: Ledger): Outcome => {
-    outcome.status = status
-    if (error !== undefined) outcome.error = error
-    outcome.endedAt = deps.clock.now()
-    for (const d of outcome.deployments)
-      if (d.status === 'failed' || status !== 'failed') d.status = d.unchanged ? 'unchanged' : status
-    // Final before any reporting: a summary that cannot be written must not look like an unfinished run.
-    const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign)
-    if (ledger && !unfinished) ledger.finish(status)
-    return outcome
-  }
-  const budget = (): Budget => ({ deadline: deps.deadline, maxAttempts: 8, signal: deps.signal })
+  const early = await prepare(config, deps, outcome)
+  if (early) return finish(outcome, deps.clock, early)
+  const ledger = openLedger(config, deps.store, outcome.deployments)
+  return finish(outcome, deps.clock, await shiftOrUndo(config, deps, outcome, ledger), ledger)
+}
 
+/** Reads, publishes and gates; returns how the run ended when it ends before any alias write. */
+async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Promise<End | null> {
+  const failed = (error: unknown): End => ({ status: 'failed', error: failureLine(error) })
   let found: Inspection[]
   try {
-    found = await readPhase(config, deps, budget())
+    found = await readPhase(config, deps, budget(deps))
     outcome.alarms = await deps.alarms.read(deps.deadline, deps.signal)
   } catch (error) {
-    return finish('failed', failureLine(error))
+    return failed(error)
   }
-  outcome.deployments = found.map(f => f.rollout)
-  const ds = outcome.deployments
+  const ds = (outcome.deployments = found.map(f => f.rollout))
   outcome.plan = planLines(config, found)
   for (const line of outcome.plan) deps.log.info(line)
   if (ds.every(d => d.unchanged)) {
     for (const d of ds) deps.log.info(`${d.fn.name}: unchanged: ${d.unchangedReason ?? ''}`)
-    return finish('unchanged')
+    return { status: 'unchanged' }
   }
   const refusal = firingLine(outcome.alarms)
-  if (refusal) return finish('failed', `refused: ${refusal} before any traffic moved; nothing was changed`)
-  if (config.dryRun) return finish('dry-run')
-
+  if (refusal)
+    return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` }
+  if (config.dryRun) return { status: 'dry-run' }
   try {
     await deps.log.group('Publishing and checking the new version', () =>
-      publishPhase(config, deps, found, budget())
+      publishPhase(config, deps, found, budget(deps))
     )
   } catch (error) {
-    return finish('failed', failureLine(error))
+    return failed(error)
   }
-  if (ds.every(d => d.unchanged)) return finish('unchanged')
+  if (ds.every(d => d.unchanged)) return { status: 'unchanged' }
   if (deps.signal.aborted)
-    return finish('failed', `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`)
+    return {
+      status: 'failed',
+      error: `${String(deps.signal.reason)} before any traffic moved; nothing to roll back`
+    }
   // Publishing and the smoke test took time, so look at the alarms again right before the first write.
   try {
     const late = firingLine(await deps.alarms.read(deps.deadline, deps.signal))
-    if (late) return finish('failed', `refused: ${late} before any traffic moved; no alias was changed`)
+    return late
+      ? { status: 'failed', error: `refused: ${late} before any traffic moved; no alias was changed` }
+      : null
   } catch (error) {
-    return finish('failed', failureLine(error))
+    return failed(error)
   }
+}
 
-  const ledger = openLedger(config, deps.store, ds)
+async function shiftOrUndo(config: Config, deps: EngineDeps, outcome: Outcome, ledger: Ledger): Promise<End> {
+  const ds = outcome.deployments
   try {
     const shifted = await deps.log.group('Shifting traffic', () =>
-      shift(ds, config.plan, shiftContext(config, deps, ledger, budget), config.wait)
+      shift(ds, config.plan, shiftContext(config, deps, ledger), config.wait)
     )
-    const took = formatElapsed(deps.clock.now() - startedAt)
+    const took = formatElapsed(deps.clock.now() - outcome.startedAt)
     deps.log.info(
       shifted === 'promoted'
         ? `promoted in ${took}`
         : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`
     )
-    return finish(shifted, undefined, ledger)
+    return { status: shifted }
   } catch (error) {
     const stop = asStop(error, deps.signal)
     outcome.stopReason = stop.message
     const [status, line] = await undo(ds, config, { ...deps, ledger }, stop)
-    return finish(status, line, ledger)
+    return { status, error: line }
   }
 }
+
+function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outcome {
+  outcome.status = end.status
+  if (end.error !== undefined) outcome.error = end.error
+  outcome.endedAt = clock.now()
+  for (const d of outcome.deployments)
+    if (d.status === 'failed' || end.status !== 'failed') d.status = d.unchanged ? 'unchanged' : end.status
+  // Final before any reporting: a summary that cannot be written must not look like an unfinished run.
+  // A rollback that could not finish is left unfinished, so that post tries again with its own budget.
+  const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign)
+  if (ledger && !unfinished) ledger.finish(end.status)
+  return outcome
+}
+
+const budget = (deps: EngineDeps): Budget => ({
+  deadline: deps.deadline,
+  maxAttempts: 8,
+  signal: deps.signal
+})
 
 async function readPhase(config: Config, deps: EngineDeps, budget: Budget): Promise<Inspection[]> {
   return deps.log.group('Reading functions and aliases', async () => {
@@ -180,7 +203,7 @@ function openLedger(config: Config, store: StateStore, ds: FunctionRollout[]): L
   return ledger
 }
 
-function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger, budget: () => Budget): ShiftContext {
+function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger): ShiftContext {
   return {
     alias: config.alias,
     api: deps.api,
@@ -190,7 +213,7 @@ function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger, budget: 
     ledger,
     concurrency: config.concurrency,
     signal: deps.signal,
-    budget,
+    budget: () => budget(deps),
     ...(deps.judge ? { judge: deps.judge } : {})
   }
 }

@@ -4,7 +4,7 @@ import type { Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
 import type { Clock } from '../clock.js'
 import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
-import { decide, short } from './decide.js'
+import { decide, short, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
 import { snapshot } from './snapshot.js'
 
@@ -64,10 +64,23 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
     ...(current?.CodeSha256 ? { currentSha: current.CodeSha256 } : {}),
     ...(pending?.CodeSha256 ? { pendingSha: pending.CodeSha256 } : {})
   })
-  const found = { ...(current ? { current } : {}) }
+  return settle(d, decision, { latest, current, requested, pending })
+}
+
+interface Read {
+  latest: FunctionConfiguration
+  current: FunctionConfiguration | undefined
+  requested: FunctionConfiguration | null
+  pending: FunctionConfiguration | null | undefined
+}
+
+/** Fills the record from the decision and says what the publish phase has to do. */
+function settle(d: FunctionRollout, decision: Decision, read: Read): Inspection {
+  const { latest, current, requested, pending } = read
+  const found = { rollout: d, ...(current ? { current } : {}) }
   switch (decision.kind) {
     case 'refuse':
-      throw new DeployError(`${fn.name}: ${decision.message}`)
+      throw new DeployError(`${d.fn.name}: ${decision.message}`)
     case 'unchanged':
       d.unchanged = true
       d.unchangedReason = decision.reason
@@ -76,17 +89,16 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
       d.status = 'unchanged'
       return { rollout: d }
     case 'promote': {
-      const target = requested ?? pending ?? undefined
+      const target = requested ?? pending ?? current
       d.to = decision.version
       d.resumeWeight = decision.resumeWeight
       d.weight = decision.resumeWeight
-      d.codeSha256 = target?.CodeSha256 ?? current?.CodeSha256 ?? ''
-      return { rollout: d, ...found, ...(target ? { target } : current ? { target: current } : {}) }
+      d.codeSha256 = target?.CodeSha256 ?? ''
+      return { ...found, ...(target ? { target } : {}) }
     }
     case 'publish':
       d.codeSha256 = latest.CodeSha256 ?? ''
       return {
-        rollout: d,
         ...found,
         publish: {
           codeSha256: latest.CodeSha256 ?? '',

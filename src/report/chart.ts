@@ -1,7 +1,7 @@
 /**
- * Mermaid charts for the job summary, as `xychart-beta` blocks (GitHub renders Mermaid in Markdown and
- * has supported xychart-beta since Mermaid 10.6). xychart has no legend on older renderers, so the two
- * versions are told apart by mark: bars for the old version, a line for the new one, said in the title.
+ * Mermaid charts for the job summary, as `xychart-beta` blocks (in Mermaid since 10.6; GitHub renders
+ * ```mermaid blocks in Markdown). Only recent Mermaid draws a legend for named plots, so the two versions
+ * are told apart by mark, bars for the old version and a line for the new one, and the title says which.
  */
 
 export interface WeightPoint {

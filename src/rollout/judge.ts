@@ -1,4 +1,5 @@
 import { binomialUpperTail, errorIncreaseTest } from './stats.js'
+import { count, duration, label, ms, percent, pText, signedPercent } from './verdict-text.js'
 
 /**
  * The verdict for one canary step: is the new version worse than the old one over the same window?
@@ -78,7 +79,9 @@ export type Verdict = {
 /**
  * Judges one step. With no old invocations in the window (a 100% step, say) there is no baseline: the
  * new version fails on errors only when its rate is significantly above errorMargin (exact binomial
- * test, p < alpha, and rate > errorMargin), and latency is not judged.
+ * test, p < alpha, and rate > errorMargin), and latency is not judged. A function whose usual error
+ * rate is above errorMargin would fail such a step; to compare with the old version's last window
+ * instead, pass that window's figures as `old`.
  */
 export function judge(figures: StepFigures, settings: JudgeSettings): Verdict {
   checkSettings(settings)
@@ -113,7 +116,8 @@ export function judge(figures: StepFigures, settings: JudgeSettings): Verdict {
   let errorTest: Verdict['errorTest']
   if (checks.has('errors')) {
     const e = judgeErrors(fresh, old, settings)
-    ;({ pValue, errorTest } = e)
+    pValue = e.pValue
+    errorTest = e.errorTest
     if (e.fails) failed = 'errors'
     parts.push(e.text)
   }
@@ -247,45 +251,4 @@ function checkSettings(s: JudgeSettings): void {
     const { checks: _checks, ...numbers } = s
     throw new RangeError(`judge settings out of range: ${JSON.stringify(numbers)}`)
   }
-}
-
-function label(version: string): string {
-  return /^\d+$/.test(version) ? `v${version}` : version
-}
-
-function count(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-}
-
-function percent(r: number | undefined): string {
-  if (r === undefined) return 'n/a'
-  const pct = r * 100
-  if (pct === 0) return '0%'
-  // Tiny rates keep two significant digits instead of rounding to "0.0%".
-  return pct >= 0.1 ? `${pct.toFixed(1)}%` : `${Number(pct.toPrecision(2))}%`
-}
-
-function signedPercent(change: number | undefined): string {
-  if (change === undefined) return 'n/a'
-  const whole = Math.round(change * 100)
-  return `${whole >= 0 ? '+' : ''}${whole}%`
-}
-
-function pText(p: number): string {
-  return p < 0.001 ? 'p<0.001' : `p=${Number(p.toFixed(3))}`
-}
-
-function ms(value: number | undefined): string {
-  if (value === undefined) return 'n/a'
-  return `${value >= 10 ? Math.round(value) : Number(value.toFixed(1))} ms`
-}
-
-function duration(totalMs: number): string {
-  if (totalMs < 1000) return `${Math.round(totalMs)}ms`
-  let s = Math.round(totalMs / 1000)
-  const h = Math.floor(s / 3600)
-  s -= h * 3600
-  const m = Math.floor(s / 60)
-  s -= m * 60
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('')
 }

@@ -357,3 +357,83 @@ describe('judgeEarly', () => {
     expect(() => judgeEarly(worse, errorsOnly, 1.5)).toThrow(RangeError)
   })
 })
+
+describe('error rule under simulation (seeded, so the same every run)', () => {
+  // mulberry32: a small deterministic PRNG.
+  function random(seed: number): () => number {
+    let a = seed >>> 0
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0
+      let t = a
+      t = Math.imul(t ^ (t >>> 15), t | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+  /** A Binomial(n, p) draw by walking its distribution function from 0: one uniform per draw. */
+  function binomial(next: () => number, n: number, p: number): number {
+    const u = next()
+    let k = 0
+    let pmf = (1 - p) ** n
+    let cdf = pmf
+    while (u > cdf && k < n) {
+      pmf *= ((n - k) / (k + 1)) * (p / (1 - p))
+      k++
+      cdf += pmf
+    }
+    return k
+  }
+  // No margin, so only the significance test stands between a healthy version and a failure.
+  const strict = settings({ checks: ['errors'], errorMargin: 0 })
+
+  it('fails a version no worse than the old one in at most about alpha of windows', () => {
+    const next = random(1)
+    let fails = 0
+    const runs = 1000
+    for (let i = 0; i < runs; i++) {
+      const fresh = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      const old = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      if (judge(step(fresh, old), strict).outcome === 'fail') fails++
+    }
+    // Binomial noise on 1000 runs at 5% is ±0.7%: 6.5% is two standard deviations above alpha.
+    expect(fails / runs).toBeLessThan(0.065)
+  })
+
+  it('catches a version that triples the error rate in nearly every window', () => {
+    const next = random(2)
+    let fails = 0
+    for (let i = 0; i < 200; i++) {
+      const fresh = { invocations: 2000, errors: binomial(next, 2000, 0.03) }
+      const old = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      if (judge(step(fresh, old), settings({ checks: ['errors'] })).outcome === 'fail') fails++
+    }
+    expect(fails / 200).toBeGreaterThan(0.95)
+  })
+
+  it('keeps a healthy version through 30 early looks about as often as through one, thanks to the split alpha', () => {
+    const looks = 30
+    const holds = 400
+    const stopped = { split: 0, unsplit: 0 }
+    const next = random(3)
+    for (let h = 0; h < holds; h++) {
+      const fresh = { invocations: 0, errors: 0 }
+      const old = { invocations: 0, errors: 0 }
+      let split = false
+      let unsplit = false
+      for (let minute = 0; minute < looks; minute++) {
+        fresh.invocations += 300
+        fresh.errors += binomial(next, 300, 0.01)
+        old.invocations += 300
+        old.errors += binomial(next, 300, 0.01)
+        const figures = step({ ...fresh }, { ...old })
+        split ||= judgeEarly(figures, strict, looks).stop
+        unsplit ||= judgeEarly(figures, strict, 1).stop
+      }
+      if (split) stopped.split++
+      if (unsplit) stopped.unsplit++
+    }
+    expect(stopped.split / holds).toBeLessThan(0.065)
+    // Looking 30 times at the plain alpha fails healthy versions far more often: why alpha is split.
+    expect(stopped.unsplit / holds).toBeGreaterThan(0.1)
+  })
+})

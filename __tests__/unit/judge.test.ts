@@ -1,0 +1,439 @@
+import fc from 'fast-check'
+import {
+  judge,
+  judgeEarly,
+  JUDGE_DEFAULTS,
+  type Check,
+  type JudgeSettings,
+  type StepFigures,
+  type VersionFigures
+} from '../../src/rollout/judge.js'
+
+const BOTH: Check[] = ['errors', 'latency']
+
+function settings(over: Partial<JudgeSettings> = {}): JudgeSettings {
+  return { ...JUDGE_DEFAULTS, checks: BOTH, minInvocations: 100, ...over }
+}
+
+function step(fresh: VersionFigures, old: VersionFigures, windowMs = 300_000): StepFigures {
+  return { newVersion: '7', oldVersion: '6', windowMs, new: fresh, old }
+}
+
+describe('judge: errors', () => {
+  it('fails a significant, material increase and says so in one line', () => {
+    // 25/1204 ≈ 2.08% vs 43/10870 ≈ 0.40%; scipy's one-sided Fisher p for this table is 2.8e-9.
+    const v = judge(
+      step({ invocations: 1204, errors: 25, p99Ms: 420 }, { invocations: 10_870, errors: 43, p99Ms: 210 }),
+      settings()
+    )
+    expect(v.outcome).toBe('fail')
+    expect(v.outcome === 'fail' && v.reason).toBe('errors')
+    expect(v.pValue).toBeLessThan(1e-8)
+    expect(v.errorTest).toBe('fisher')
+    expect(v.line).toBe(
+      'v7 vs v6 over 5m: 1,204 vs 10,870 invocations, errors 2.1% vs 0.4% (p<0.001), p99 420 ms vs 210 ms (+100%) ✗'
+    )
+  })
+
+  it('passes a significant increase smaller than the margin', () => {
+    // 0.7% vs 0.4% over 100,000 each: p = 4.7e-20 (scipy) but only 0.3 points, under the 0.5-point margin.
+    const v = judge(
+      step({ invocations: 100_000, errors: 700 }, { invocations: 100_000, errors: 400 }),
+      settings({ checks: ['errors'] })
+    )
+    expect(v.pValue).toBeLessThan(1e-10)
+    expect(v.outcome).toBe('pass')
+    expect(v.line).toBe('v7 vs v6 over 5m: 100,000 vs 100,000 invocations, errors 0.7% vs 0.4% (p<0.001) ✓')
+  })
+
+  it('passes a large increase that is not significant', () => {
+    // 2 of 100 vs 0 of 100: 2 points over the margin, but Fisher p = 0.2487 (scipy).
+    const v = judge(step({ invocations: 100, errors: 2 }, { invocations: 100, errors: 0 }), settings())
+    expect(v.pValue).toBeCloseTo(0.24874, 4)
+    expect(v.outcome).toBe('pass')
+    expect(v.line).toContain('errors 2.0% vs 0% (p=0.249)')
+  })
+
+  it('a smaller alpha or a larger margin turns a failure into a pass', () => {
+    const figures = step({ invocations: 1000, errors: 20 }, { invocations: 1000, errors: 5 })
+    expect(judge(figures, settings({ checks: ['errors'] })).outcome).toBe('fail')
+    expect(judge(figures, settings({ checks: ['errors'], alpha: 0.001 })).outcome).toBe('pass')
+    expect(judge(figures, settings({ checks: ['errors'], errorMargin: 0.02 })).outcome).toBe('pass')
+  })
+
+  it('ignores errors when only latency is checked', () => {
+    const v = judge(
+      step({ invocations: 1000, errors: 500, p99Ms: 100 }, { invocations: 1000, errors: 0, p99Ms: 100 }),
+      settings({ checks: ['latency'] })
+    )
+    expect(v.outcome).toBe('pass')
+    expect(v.pValue).toBeUndefined()
+    expect(v.line).toBe('v7 vs v6 over 5m: 1,000 vs 1,000 invocations, p99 100 ms vs 100 ms (+0%) ✓')
+  })
+
+  it('caps errors at invocations instead of failing on a skewed window edge', () => {
+    const v = judge(step({ invocations: 200, errors: 201 }, { invocations: 200, errors: 0 }), settings())
+    expect(v.new.errors).toBe(200)
+    expect(v.outcome).toBe('fail')
+  })
+
+  it('rejects figures and settings that cannot be right', () => {
+    const ok = { invocations: 10, errors: 0 }
+    expect(() => judge(step({ invocations: -1, errors: 0 }, ok), settings())).toThrow(RangeError)
+    expect(() => judge(step({ invocations: Number.NaN, errors: 0 }, ok), settings())).toThrow(RangeError)
+    expect(() => judge(step(ok, { invocations: 10, errors: 0, p99Ms: Infinity }), settings())).toThrow(
+      RangeError
+    )
+    expect(() => judge(step(ok, ok), settings({ alpha: 0 }))).toThrow(RangeError)
+    expect(() => judge(step(ok, ok), settings({ errorMargin: -0.1 }))).toThrow(RangeError)
+  })
+})
+
+describe('judge: not enough traffic', () => {
+  it('is insufficient below min-invocations, whatever the errors', () => {
+    const v = judge(
+      step({ invocations: 12, errors: 12, p99Ms: 9000 }, { invocations: 10_000, errors: 0, p99Ms: 10 }),
+      settings()
+    )
+    expect(v.outcome).toBe('insufficient')
+    expect(v.line).toBe('v7 vs v6 over 5m: not enough traffic to judge (12 of 100 invocations)')
+  })
+
+  it('judges at exactly min-invocations', () => {
+    expect(
+      judge(step({ invocations: 100, errors: 0 }, { invocations: 100, errors: 0 }), settings()).outcome
+    ).toBe('pass')
+  })
+
+  it('with min-invocations 0 and no traffic at all, passes with nothing to test', () => {
+    const v = judge(
+      step({ invocations: 0, errors: 0 }, { invocations: 0, errors: 0 }),
+      settings({ minInvocations: 0 })
+    )
+    expect(v.outcome).toBe('pass')
+    expect(v.pValue).toBeUndefined()
+    expect(v.newRate).toBeUndefined()
+    expect(v.line).toContain('errors n/a vs n/a')
+  })
+})
+
+describe('judge: old version idle (e.g. a 100% step)', () => {
+  it('fails when the new rate is significantly above the margin', () => {
+    // 20 of 1000 at a 0.5% margin: binomial tail 3.1e-7 (scipy).
+    const v = judge(
+      step({ invocations: 1000, errors: 20, p99Ms: 300 }, { invocations: 0, errors: 0 }),
+      settings()
+    )
+    expect(v.outcome).toBe('fail')
+    expect(v.errorTest).toBe('binomial')
+    expect(v.pValue).toBeCloseTo(3.0982e-7, 10)
+    expect(v.line).toBe(
+      'v7 vs v6 over 5m: 1,000 vs 0 invocations, errors 2.0% vs margin 0.5% (p<0.001), p99 300 ms vs n/a (not judged: 0 samples, need 100) ✗'
+    )
+  })
+
+  it('passes a rate at or below the margin, and a small excess that may be luck', () => {
+    const idle = { invocations: 0, errors: 0 }
+    expect(judge(step({ invocations: 1000, errors: 5 }, idle), settings()).outcome).toBe('pass')
+    // 3 of 100 at 0.5%: p = 0.0141 < 0.05 → fails; 2 of 100: p = 0.0898 → passes (scipy).
+    expect(judge(step({ invocations: 100, errors: 3 }, idle), settings()).outcome).toBe('fail')
+    expect(judge(step({ invocations: 100, errors: 2 }, idle), settings()).outcome).toBe('pass')
+  })
+
+  it('never judges latency without old samples', () => {
+    const v = judge(
+      step({ invocations: 1000, errors: 0, p99Ms: 60_000 }, { invocations: 0, errors: 0 }),
+      settings({ checks: ['latency'] })
+    )
+    expect(v.outcome).toBe('pass')
+    expect(v.latencyChange).toBeUndefined()
+  })
+})
+
+describe('judge: latency', () => {
+  const withP99 = (p99Ms: number | undefined, durationSamples?: number): VersionFigures => ({
+    invocations: 1000,
+    errors: 0,
+    p99Ms,
+    durationSamples
+  })
+  const latencyOnly = settings({ checks: ['latency'] })
+
+  it('fails above old × (1 + tolerance) and passes at it', () => {
+    const fail = judge(step(withP99(241), withP99(200)), latencyOnly)
+    expect(fail.outcome === 'fail' && fail.reason).toBe('latency')
+    expect(fail.line).toBe('v7 vs v6 over 5m: 1,000 vs 1,000 invocations, p99 241 ms vs 200 ms (+21%) ✗')
+    expect(judge(step(withP99(240), withP99(200)), latencyOnly).outcome).toBe('pass')
+    expect(judge(step(withP99(120), withP99(200)), latencyOnly).line).toContain('(-40%) ✓')
+  })
+
+  it('honours the tolerance setting', () => {
+    expect(
+      judge(step(withP99(290), withP99(200)), settings({ checks: ['latency'], latencyTolerance: 0.5 }))
+        .outcome
+    ).toBe('pass')
+    expect(
+      judge(step(withP99(201), withP99(200)), settings({ checks: ['latency'], latencyTolerance: 0 })).outcome
+    ).toBe('fail')
+  })
+
+  it('does not judge a p99 from too few samples on either side, or a missing one', () => {
+    const few = judge(step(withP99(900, 99), withP99(100)), latencyOnly)
+    expect(few.outcome).toBe('pass')
+    expect(few.line).toContain('p99 900 ms vs 100 ms (not judged: 99 samples, need 100)')
+    expect(judge(step(withP99(900), withP99(100, 50)), latencyOnly).outcome).toBe('pass')
+    expect(judge(step(withP99(undefined), withP99(100)), latencyOnly).line).toContain('p99 n/a vs 100 ms')
+    expect(judge(step(withP99(900, 100), withP99(100, 100)), latencyOnly).outcome).toBe('fail')
+  })
+
+  it('reports errors first when both fail', () => {
+    const v = judge(
+      step({ invocations: 1000, errors: 100, p99Ms: 900 }, { invocations: 1000, errors: 0, p99Ms: 100 }),
+      settings()
+    )
+    expect(v.outcome === 'fail' && v.reason).toBe('errors')
+  })
+})
+
+describe('judge: line formatting', () => {
+  it.each([
+    [90_000, 'over 1m30s'],
+    [3_600_000, 'over 1h'],
+    [45_000, 'over 45s'],
+    [500, 'over 500ms']
+  ])('a %d ms window reads %s', (windowMs, text) => {
+    expect(
+      judge(step({ invocations: 0, errors: 0 }, { invocations: 0, errors: 0 }, windowMs), settings()).line
+    ).toContain(text)
+  })
+
+  it('keeps tiny rates readable and labels non-numeric versions as they are', () => {
+    const v = judge(
+      {
+        ...step({ invocations: 100_000, errors: 42 }, { invocations: 100_000, errors: 40 }),
+        newVersion: '$LATEST'
+      },
+      settings({ checks: ['errors'] })
+    )
+    expect(v.line).toMatch(/^\$LATEST vs v6 over 5m: .*errors 0\.042% vs 0\.04% \(p=0\.\d{3}\) ✓$/)
+  })
+})
+
+// Figures for property tests: counts up to 20,000 with errors ≤ invocations.
+const versionFigures = fc
+  .record({
+    invocations: fc.integer({ min: 0, max: 20_000 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true })
+  })
+  .map(({ invocations, share }) => ({ invocations, errors: Math.floor(invocations * share) }))
+
+describe('judge: properties', () => {
+  const errorsOnly = settings({ checks: ['errors'], minInvocations: 0 })
+
+  it('never fails on errors when the new rate is at most the old one', () => {
+    fc.assert(
+      fc.property(versionFigures, versionFigures, (fresh, old) => {
+        fc.pre(fresh.invocations > 0 && old.invocations > 0)
+        fc.pre(fresh.errors / fresh.invocations <= old.errors / old.invocations)
+        expect(judge(step(fresh, old), errorsOnly).outcome).toBe('pass')
+      })
+    )
+  })
+
+  it('never fails on errors when the new version had none', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), versionFigures, (invocations, old) => {
+        expect(judge(step({ invocations, errors: 0 }, old), errorsOnly).outcome).toBe('pass')
+      })
+    )
+  })
+
+  it('never fails on errors by less than the margin', () => {
+    fc.assert(
+      fc.property(
+        versionFigures,
+        versionFigures,
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        (fresh, old, margin) => {
+          fc.pre(fresh.invocations > 0 && old.invocations > 0)
+          fc.pre(fresh.errors / fresh.invocations - old.errors / old.invocations <= margin)
+          expect(judge(step(fresh, old), { ...errorsOnly, errorMargin: margin }).outcome).toBe('pass')
+        }
+      )
+    )
+  })
+
+  it('more new errors never turn a failure into a pass', () => {
+    fc.assert(
+      fc.property(versionFigures, versionFigures, fc.integer({ min: 1, max: 500 }), (fresh, old, extra) => {
+        const more = { ...fresh, errors: Math.min(fresh.invocations, fresh.errors + extra) }
+        if (judge(step(fresh, old), errorsOnly).outcome === 'fail')
+          expect(judge(step(more, old), errorsOnly).outcome).toBe('fail')
+      })
+    )
+  })
+
+  it('is insufficient exactly when the new version served fewer than min-invocations', () => {
+    fc.assert(
+      fc.property(versionFigures, versionFigures, fc.integer({ min: 0, max: 20_000 }), (fresh, old, min) => {
+        const v = judge(step(fresh, old), settings({ minInvocations: min }))
+        expect(v.outcome === 'insufficient').toBe(fresh.invocations < min)
+      })
+    )
+  })
+
+  it('never fails on latency within the tolerance', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 900_000, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (oldP99, within, tolerance) => {
+          const newP99 = oldP99 * (1 + tolerance * within)
+          const v = judge(
+            step(
+              { invocations: 1000, errors: 0, p99Ms: newP99 },
+              { invocations: 1000, errors: 0, p99Ms: oldP99 }
+            ),
+            settings({ checks: ['latency'], latencyTolerance: tolerance })
+          )
+          expect(v.outcome).toBe('pass')
+        }
+      )
+    )
+  })
+
+  it('writes one line ending in ✓ on pass and ✗ on fail', () => {
+    fc.assert(
+      fc.property(versionFigures, versionFigures, (fresh, old) => {
+        const v = judge(step(fresh, old), settings())
+        expect(v.line).not.toContain('\n')
+        expect(v.line.endsWith(' ✓')).toBe(v.outcome === 'pass')
+        expect(v.line.endsWith(' ✗')).toBe(v.outcome === 'fail')
+      })
+    )
+  })
+})
+
+describe('judgeEarly', () => {
+  const errorsOnly = settings({ checks: ['errors'] })
+  // 20/1000 vs 5/1000: Fisher p = 0.00193 (scipy).
+  const worse = step({ invocations: 1000, errors: 20 }, { invocations: 1000, errors: 5 })
+
+  it('stops when the step already fails, with one look being the plain rule', () => {
+    const look = judgeEarly(worse, errorsOnly, 1)
+    expect(look.stop).toBe(true)
+    expect(look.verdict.outcome).toBe('fail')
+  })
+
+  it('spreads alpha over the planned looks, so a borderline result keeps holding', () => {
+    // 0.05 / 10 = 0.005 is above p = 0.00193; 0.05 / 30 ≈ 0.00167 is below it.
+    expect(judgeEarly(worse, errorsOnly, 10).stop).toBe(true)
+    expect(judgeEarly(worse, errorsOnly, 30).stop).toBe(false)
+    expect(judgeEarly(worse, errorsOnly, 30).verdict.outcome).toBe('pass')
+  })
+
+  it('keeps holding while traffic is insufficient', () => {
+    const look = judgeEarly(
+      step({ invocations: 10, errors: 10 }, { invocations: 1000, errors: 0 }),
+      errorsOnly,
+      5
+    )
+    expect(look.stop).toBe(false)
+    expect(look.verdict.outcome).toBe('insufficient')
+  })
+
+  it('never stops where the plain rule passes', () => {
+    fc.assert(
+      fc.property(versionFigures, versionFigures, fc.integer({ min: 1, max: 60 }), (fresh, old, looks) => {
+        if (judge(step(fresh, old), errorsOnly).outcome !== 'fail')
+          expect(judgeEarly(step(fresh, old), errorsOnly, looks).stop).toBe(false)
+      })
+    )
+  })
+
+  it('rejects a look count that is not a whole number ≥ 1', () => {
+    expect(() => judgeEarly(worse, errorsOnly, 0)).toThrow(RangeError)
+    expect(() => judgeEarly(worse, errorsOnly, 1.5)).toThrow(RangeError)
+  })
+})
+
+describe('error rule under simulation (seeded, so the same every run)', () => {
+  // mulberry32: a small deterministic PRNG.
+  function random(seed: number): () => number {
+    let a = seed >>> 0
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0
+      let t = a
+      t = Math.imul(t ^ (t >>> 15), t | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+  /** A Binomial(n, p) draw by walking its distribution function from 0: one uniform per draw. */
+  function binomial(next: () => number, n: number, p: number): number {
+    const u = next()
+    let k = 0
+    let pmf = (1 - p) ** n
+    let cdf = pmf
+    while (u > cdf && k < n) {
+      pmf *= ((n - k) / (k + 1)) * (p / (1 - p))
+      k++
+      cdf += pmf
+    }
+    return k
+  }
+  // No margin, so only the significance test stands between a healthy version and a failure.
+  const strict = settings({ checks: ['errors'], errorMargin: 0 })
+
+  it('fails a version no worse than the old one in at most about alpha of windows', () => {
+    const next = random(1)
+    let fails = 0
+    const runs = 1000
+    for (let i = 0; i < runs; i++) {
+      const fresh = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      const old = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      if (judge(step(fresh, old), strict).outcome === 'fail') fails++
+    }
+    // Binomial noise on 1000 runs at 5% is ±0.7%: 6.5% is two standard deviations above alpha.
+    expect(fails / runs).toBeLessThan(0.065)
+  })
+
+  it('catches a version that triples the error rate in nearly every window', () => {
+    const next = random(2)
+    let fails = 0
+    for (let i = 0; i < 200; i++) {
+      const fresh = { invocations: 2000, errors: binomial(next, 2000, 0.03) }
+      const old = { invocations: 2000, errors: binomial(next, 2000, 0.01) }
+      if (judge(step(fresh, old), settings({ checks: ['errors'] })).outcome === 'fail') fails++
+    }
+    expect(fails / 200).toBeGreaterThan(0.95)
+  })
+
+  it('keeps a healthy version through 30 early looks about as often as through one, thanks to the split alpha', () => {
+    const looks = 30
+    const holds = 400
+    const stopped = { split: 0, unsplit: 0 }
+    const next = random(3)
+    for (let h = 0; h < holds; h++) {
+      const fresh = { invocations: 0, errors: 0 }
+      const old = { invocations: 0, errors: 0 }
+      let split = false
+      let unsplit = false
+      for (let minute = 0; minute < looks; minute++) {
+        fresh.invocations += 300
+        fresh.errors += binomial(next, 300, 0.01)
+        old.invocations += 300
+        old.errors += binomial(next, 300, 0.01)
+        const figures = step({ ...fresh }, { ...old })
+        split ||= judgeEarly(figures, strict, looks).stop
+        unsplit ||= judgeEarly(figures, strict, 1).stop
+      }
+      if (split) stopped.split++
+      if (unsplit) stopped.unsplit++
+    }
+    expect(stopped.split / holds).toBeLessThan(0.065)
+    // Looking 30 times at the plain alpha fails healthy versions far more often: why alpha is split.
+    expect(stopped.unsplit / holds).toBeGreaterThan(0.1)
+  })
+})

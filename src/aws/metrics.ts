@@ -1,0 +1,191 @@
+import {
+  GetMetricDataCommand,
+  type GetMetricDataCommandInput,
+  type GetMetricDataCommandOutput,
+  type MetricDataQuery,
+  type MetricDataResult
+} from '@aws-sdk/client-cloudwatch'
+import { DeployError } from '../errors.js'
+
+/**
+ * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
+ * p99 and Duration sample count for the new and the old version behind an alias. Lambda publishes these
+ * per alias and executed version under the dimensions FunctionName, Resource (`fn:alias`), ExecutedVersion.
+ */
+
+export interface FigureWindow {
+  /** A function name or ARN; the metric dimension takes the bare name. */
+  functionName: string
+  alias: string
+  /** [new, old] */
+  versions: readonly [string, string]
+  startMs: number
+  endMs: number
+  /** Seconds per datapoint, a multiple of 60. By default one datapoint spans the whole window. */
+  periodSec?: number | undefined
+}
+
+export interface VersionFigures {
+  version: string
+  invocations: number
+  errors: number
+  /** p99 Duration in ms; undefined when the window holds no duration samples. */
+  p99Ms: number | undefined
+  durationSamples: number
+}
+
+export interface WindowFigures {
+  new: VersionFigures
+  old: VersionFigures
+}
+
+const ROLES = ['new', 'old'] as const
+type Role = (typeof ROLES)[number]
+
+/** What each query asks for; ids are `<role>_<key>`, which meets CloudWatch's rule (lowercase letter first). */
+const SERIES = [
+  { key: 'invocations', metric: 'Invocations', stat: 'Sum' },
+  { key: 'errors', metric: 'Errors', stat: 'Sum' },
+  { key: 'p99', metric: 'Duration', stat: 'p99' },
+  { key: 'samples', metric: 'Duration', stat: 'SampleCount' }
+] as const
+type SeriesKey = (typeof SERIES)[number]['key']
+
+const MINUTE_MS = 60_000
+
+/** The function's bare name: the FunctionName dimension never holds an ARN. */
+export function bareFunctionName(nameOrArn: string): string {
+  return /(?:^|:)function:([^:]+)/.exec(nameOrArn)?.[1] ?? nameOrArn
+}
+
+/**
+ * The GetMetricData request for a window. CloudWatch rounds a recent StartTime down to the whole minute
+ * anyway; rounding it here lets the default Period (the window rounded up to whole minutes) cover the
+ * window with exactly one datapoint per series.
+ */
+export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
+  if (!(Number.isFinite(w.startMs) && Number.isFinite(w.endMs) && w.endMs > w.startMs))
+    throw new RangeError(`metric window ${w.startMs}..${w.endMs} is empty or not a time range`)
+  if (
+    w.periodSec !== undefined &&
+    !(Number.isSafeInteger(w.periodSec) && w.periodSec > 0 && w.periodSec % 60 === 0)
+  )
+    throw new RangeError(
+      `periodSec ${w.periodSec}: Lambda metrics have one-minute resolution; use a multiple of 60`
+    )
+  const start = Math.floor(w.startMs / MINUTE_MS) * MINUTE_MS
+  const period = w.periodSec ?? Math.ceil((w.endMs - start) / MINUTE_MS) * 60
+  const name = bareFunctionName(w.functionName)
+  const queries: MetricDataQuery[] = []
+  ROLES.forEach((role, i) => {
+    const dimensions = [
+      { Name: 'FunctionName', Value: name },
+      { Name: 'Resource', Value: `${name}:${w.alias}` },
+      { Name: 'ExecutedVersion', Value: w.versions[i] }
+    ]
+    for (const s of SERIES)
+      queries.push({
+        Id: `${role}_${s.key}`,
+        MetricStat: {
+          Metric: { Namespace: 'AWS/Lambda', MetricName: s.metric, Dimensions: dimensions },
+          Period: period,
+          Stat: s.stat
+        },
+        ReturnData: true
+      })
+  })
+  return { MetricDataQueries: queries, StartTime: new Date(start), EndTime: new Date(w.endMs) }
+}
+
+/**
+ * Per-version figures from a (complete, all pages merged) GetMetricData output. Counts are summed over
+ * datapoints. p99 over several datapoints is their maximum: if no part of the window has more than 1%
+ * of its samples above M, neither has the whole, so the maximum bounds the window's p99 from above
+ * (strict for the new version, lenient for the old). With the default Period there is one datapoint,
+ * so the figure is exact.
+ */
+export function readFigures(
+  output: Pick<GetMetricDataCommandOutput, 'MetricDataResults'>,
+  versions: readonly [string, string]
+): WindowFigures {
+  const byId = new Map<string, MetricDataResult>()
+  for (const r of output.MetricDataResults ?? []) {
+    if (r.StatusCode === 'Forbidden' || r.StatusCode === 'InternalError') {
+      const why = (r.Messages ?? []).map(m => m.Value ?? m.Code).join('; ')
+      throw new DeployError(
+        r.StatusCode === 'Forbidden'
+          ? `CloudWatch refused the metrics for canary analysis (${r.Id}): allow cloudwatch:GetMetricData${why ? `; ${why}` : ''}`
+          : `CloudWatch could not compute the metrics for canary analysis (${r.Id})${why ? `: ${why}` : ''}`
+      )
+    }
+    if (r.Id) byId.set(r.Id, r)
+  }
+  const values = (role: Role, key: SeriesKey): number[] => {
+    const r = byId.get(`${role}_${key}`)
+    // A missing series would read as "no errors": refuse rather than pass on nothing.
+    if (!r)
+      throw new DeployError(
+        `CloudWatch returned no ${key} series for version ${versions[ROLES.indexOf(role)]}`
+      )
+    return (r.Values ?? []).filter(v => Number.isFinite(v))
+  }
+  const sum = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0))
+  const figures = (role: Role, version: string): VersionFigures => {
+    const p99 = values(role, 'p99')
+    return {
+      version,
+      invocations: sum(values(role, 'invocations')),
+      errors: sum(values(role, 'errors')),
+      p99Ms: p99.length > 0 ? Math.max(...p99) : undefined,
+      durationSamples: sum(values(role, 'samples'))
+    }
+  }
+  return { new: figures('new', versions[0]), old: figures('old', versions[1]) }
+}
+
+/** The part of a CloudWatch client this module uses; CloudWatchClient fits. */
+export interface MetricsClient {
+  send(
+    command: GetMetricDataCommand,
+    options?: { abortSignal?: AbortSignal }
+  ): Promise<GetMetricDataCommandOutput>
+}
+
+/** A bound on pages, so a service that keeps returning NextToken cannot hold the rollout forever. */
+export const MAX_PAGES = 50
+
+/** Sends the window's request, follows NextToken and reads the figures. Retrying is the caller's job. */
+export async function fetchVersionFigures(
+  client: MetricsClient,
+  w: FigureWindow,
+  signal?: AbortSignal
+): Promise<WindowFigures> {
+  const input = metricQueries(w)
+  const merged = new Map<string, MetricDataResult>()
+  let token: string | undefined
+  let pages = 0
+  do {
+    if (pages++ === MAX_PAGES)
+      throw new DeployError(`CloudWatch GetMetricData still paging after ${MAX_PAGES} pages`)
+    const command = new GetMetricDataCommand({ ...input, ...(token ? { NextToken: token } : {}) })
+    const out = await client.send(command, signal ? { abortSignal: signal } : undefined)
+    for (const r of out.MetricDataResults ?? []) merge(merged, r)
+    token = out.NextToken
+  } while (token)
+  return readFigures({ MetricDataResults: [...merged.values()] }, w.versions)
+}
+
+/** Pages carry further datapoints of the same series: concatenate; a failure status on any page wins. */
+function merge(into: Map<string, MetricDataResult>, r: MetricDataResult): void {
+  const id = r.Id ?? ''
+  const seen = into.get(id)
+  if (!seen) {
+    into.set(id, { ...r, Values: [...(r.Values ?? [])], Timestamps: [...(r.Timestamps ?? [])] })
+    return
+  }
+  seen.Values = [...(seen.Values ?? []), ...(r.Values ?? [])]
+  seen.Timestamps = [...(seen.Timestamps ?? []), ...(r.Timestamps ?? [])]
+  seen.Messages = [...(seen.Messages ?? []), ...(r.Messages ?? [])]
+  const failed = (s: MetricDataResult['StatusCode']): boolean => s === 'Forbidden' || s === 'InternalError'
+  if (!failed(seen.StatusCode)) seen.StatusCode = r.StatusCode
+}

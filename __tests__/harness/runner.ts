@@ -62,8 +62,8 @@ export interface RunOptions {
   onSpawn?: (info: { entry: 'main' | 'post'; pid: number; script: string }) => void
   /**
    * Cancels the step as the runner cancels a job once this aborts: SIGINT, then SIGTERM 7.5 s later, then
-   * SIGKILL 2.5 s after that. The process then runs in its own process group, so that a Ctrl-C in the
-   * terminal reaches it only through this signal, as on a runner.
+   * SIGKILL 2.5 s after that. (A Ctrl-C in a terminal also reaches the process directly, as it shares the
+   * terminal's process group; the second SIGINT changes nothing for an action that handles the first.)
    */
   cancel?: AbortSignal
 }
@@ -365,12 +365,7 @@ async function runInSandbox(sandbox: Sandbox, opts: RunOptions): Promise<RunResu
   }
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value
 
-  const child = spawn(node24(), [target], {
-    cwd: sandbox.workspace,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: opts.cancel !== undefined
-  })
+  const child = spawn(node24(), [target], { cwd: sandbox.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const startedAt = Date.now()
   if (child.pid !== undefined) opts.onSpawn?.({ entry, pid: child.pid, script: target })
   let stdout = ''

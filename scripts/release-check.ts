@@ -79,7 +79,34 @@ export function changelogEntry(changelog: string, version: string): ChangelogEnt
     .join('\n')
     .trim()
   if (body === '') return `CHANGELOG.md: the ${version} entry is empty`
-  return { version, date, notes: body + '\n' }
+  return { version, date, notes: unwrap(body) + '\n' }
+}
+
+const BLOCK_START = /^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|~~~)/
+
+/**
+ * Joins hard-wrapped lines back into one line per paragraph or list item. CHANGELOG.md is wrapped for
+ * reading in an editor, but GitHub shows every newline of a release's notes as a line break.
+ */
+export function unwrap(markdown: string): string {
+  const out: string[] = []
+  let fenced = false
+  for (const line of markdown.split('\n')) {
+    const fence = /^\s*(```|~~~)/.test(line)
+    const previous = out.at(-1)
+    const joins =
+      !fenced &&
+      !fence &&
+      line.trim() !== '' &&
+      !BLOCK_START.test(line) &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      !/^\s*(#|\||```|~~~)/.test(previous)
+    if (joins) out[out.length - 1] = `${previous} ${line.trim()}`
+    else out.push(line)
+    if (fence) fenced = !fenced
+  }
+  return out.join('\n')
 }
 
 export interface Moves {
@@ -156,15 +183,18 @@ const BUILD_INPUTS = [
 ]
 
 /** Bundles the committed sources in place and compares the result with the committed dist/. */
-function checkDist(): { problems: string[]; files: string[] } {
+function checkDist(dryRun: boolean): { problems: string[]; files: string[]; skipped?: string } {
   const dirty = git(['status', '--porcelain', '--', ...BUILD_INPUTS]).trim()
-  if (dirty !== '')
+  if (dirty !== '') {
+    const what = `uncommitted changes in what dist/ is built from (${BUILD_INPUTS.join(', ')})`
+    // A dry run in a work tree being edited says so and goes on; a release never ships such a tree.
+    if (dryRun)
+      return { problems: [], files: [], skipped: `${what}: the dist/ check is left to a clean tree` }
     return {
-      problems: [
-        `uncommitted changes in what dist/ is built from; commit or stash them first:\n${dirty.replace(/^/gm, '      ')}`
-      ],
+      problems: [`${what}; commit or stash them first:\n${dirty.replace(/^/gm, '      ')}`],
       files: []
     }
+  }
   const committed = mkdtempSync(join(tmpdir(), 'release-check-'))
   try {
     cpSync(join(root, 'dist'), committed, { recursive: true })
@@ -190,6 +220,8 @@ function checkDist(): { problems: string[]; files: string[] } {
 
 export interface CheckResult {
   problems: string[]
+  /** What a dry run notes without failing. */
+  notices: string[]
   tag: string
   version: string
   sha: string
@@ -198,9 +230,11 @@ export interface CheckResult {
   date?: string
   moves?: Moves
   distFiles: string[]
+  /** Why dist/ was not checked (a dry run in a work tree with uncommitted changes). */
+  distSkipped?: string
 }
 
-export function checkRelease(opts: { tag?: string; skipDist?: boolean }): CheckResult {
+export function checkRelease(opts: { tag?: string; dryRun?: boolean; skipDist?: boolean }): CheckResult {
   const problems: string[] = []
   const sha = git(['rev-parse', '--verify', 'HEAD^{commit}']).trim()
   const pkgText = fileAt(sha, 'package.json')
@@ -211,7 +245,7 @@ export function checkRelease(opts: { tag?: string; skipDist?: boolean }): CheckR
     problems.push('package.json is not JSON')
   }
   const tag = opts.tag ?? `v${version}`
-  const result: CheckResult = { problems, tag, version, sha, tagExists: false, distFiles: [] }
+  const result: CheckResult = { problems, notices: [], tag, version, sha, tagExists: false, distFiles: [] }
 
   if (!parseTag(tag)) problems.push(`tag "${tag}" is not vX.Y.Z (major.minor.patch, no prerelease suffix)`)
   else if (tag !== `v${version}`)
@@ -239,15 +273,23 @@ export function checkRelease(opts: { tag?: string; skipDist?: boolean }): CheckR
   if (existing.includes(tag)) {
     result.tagExists = true
     const at = git(['rev-parse', `refs/tags/${tag}^{commit}`]).trim()
-    if (at !== sha)
-      problems.push(`tag ${tag} already points at ${at.slice(0, 12)}, not at ${sha.slice(0, 12)}`)
+    if (at !== sha) {
+      // Between releases main carries the last released version: a dry run says so, a release refuses.
+      const message = `tag ${tag} already points at ${at.slice(0, 12)}, not at ${sha.slice(0, 12)}`
+      if (opts.dryRun)
+        result.notices.push(
+          `${message}: ${tag} is released; the next release needs a new version and CHANGELOG entry`
+        )
+      else problems.push(message)
+    }
   }
   if (parseTag(tag)) result.moves = movesFor(tag, existing)
 
   if (!opts.skipDist) {
-    const dist = checkDist()
+    const dist = checkDist(opts.dryRun === true)
     problems.push(...dist.problems)
     result.distFiles = dist.files
+    result.distSkipped = dist.skipped
   }
   return result
 }
@@ -286,17 +328,18 @@ function main(argv: string[]): number {
     console.error(`release-check: give --tag vX.Y.Z, or --dry-run for package.json's version\n${usage}`)
     return 2
   }
-  const r = checkRelease({ tag: values.tag })
+  const r = checkRelease({ tag: values.tag, dryRun: values['dry-run'] === true })
   const short = r.sha.slice(0, 12)
   console.log(`release check: ${r.tag} at ${short} (HEAD)${values['dry-run'] ? ', dry run' : ''}`)
   const ok = (text: string): void => console.log(`  ok  ${text}`)
-  if (!r.problems.some(p => /package.json|tag /.test(p)))
-    ok(`package.json version ${r.version} matches ${r.tag}`)
+  if (parseTag(r.tag) && r.tag === `v${r.version}`) ok(`package.json version ${r.version} matches ${r.tag}`)
   if (r.notes !== undefined)
     ok(
       `CHANGELOG.md has ${r.version} (${r.date}): ${r.notes.trimEnd().split('\n').length} lines of release notes`
     )
-  if (!r.problems.some(p => p.startsWith('dist/')))
+  for (const n of r.notices) console.log(`  note ${n}`)
+  if (r.distSkipped !== undefined) console.log(`  skip ${r.distSkipped}`)
+  else if (!r.problems.some(p => p.startsWith('dist/') || p.startsWith('uncommitted')))
     ok(`dist/ bundled afresh from ${short} equals the committed dist/ (${r.distFiles.join(', ')})`)
   for (const p of r.problems) console.error(`  FAIL ${p}`)
 
@@ -331,7 +374,7 @@ function main(argv: string[]): number {
     console.error(`release check failed: ${r.problems.length} problem(s); nothing would be published`)
     return 1
   }
-  if (moves) {
+  if (moves && r.notices.length === 0) {
     const lines = [
       r.tagExists ? `tag ${r.tag} exists at ${short}` : `create tag ${r.tag} at ${short}`,
       `create the GitHub release ${r.tag}, notes from CHANGELOG.md${moves.latest ? ', marked latest' : ', not marked latest (a newer release exists)'}`,
@@ -347,7 +390,7 @@ function main(argv: string[]): number {
   }
   if (values['dry-run'] && r.notes !== undefined) {
     console.log(`release notes of ${r.tag}:`)
-    for (const l of r.notes.trimEnd().split('\n')) console.log(l === '' ? '' : `  | ${l}`)
+    for (const l of r.notes.trimEnd().split('\n')) console.log(`  |${l === '' ? '' : ` ${l}`}`)
   }
   return 0
 }

@@ -1,6 +1,6 @@
-// `npm run bench [-- --only id[,id…]]`: runs the scenarios against the in-process emulator, prints one
-// table, writes bench/results.json (a partial run writes bench/.work/ instead, so it never clobbers the
-// full results) and exits 1 when any target is missed.
+// `npm run bench [-- --only id[,id…]] [--update]`: runs the scenarios against the in-process emulator,
+// prints one table, writes the figures to bench/.work/ (git-ignored) and exits 1 when any target is missed.
+// Only a full run with --update (`npm run bench:record`) rewrites the recorded bench/results.json.
 import { existsSync } from 'node:fs'
 import { apiCalls } from './scenarios/api-calls.js'
 import { coldStart } from './scenarios/cold-start.js'
@@ -14,8 +14,15 @@ import type { Figure, Scenario } from './types.js'
 import { secs } from './util.js'
 
 const SCENARIOS: Scenario[] = [coldStart, apiCalls, schedule, lockstep, rollback, memory, soak]
-/** Issue 7: the whole suite runs in under 5 minutes. */
+/** Target: the whole suite runs in under 5 minutes. */
 const TOTAL_BUDGET_MS = 5 * 60_000
+
+const USAGE = `usage: npm run bench [-- --only id[,id…]] [--update]
+
+  --only ids   run these scenarios only: ${SCENARIOS.map(s => s.id).join(', ')}
+  --update     rewrite the recorded bench/results.json (full runs only; npm run bench:record)
+
+Without --update the figures go to bench/.work/ (git-ignored), so a run never changes a tracked file.`
 
 function selected(argv: string[]): Scenario[] {
   const at = argv.indexOf('--only')
@@ -51,13 +58,31 @@ async function runScenario(s: Scenario): Promise<{ figures: Figure[]; ms: number
   }
 }
 
+const argv = process.argv.slice(2)
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const unknownFlags = argv.filter(
+  a => a.startsWith('-') && a !== '--update' && a !== '--only' && !a.startsWith('--only=')
+)
+if (unknownFlags.length > 0) {
+  console.error(`unknown option ${unknownFlags.join(', ')}\n\n${USAGE}`)
+  process.exit(2)
+}
+const update = argv.includes('--update')
+
 if (!existsSync('dist/index.js') || !existsSync('dist/post.js')) {
   console.error('dist/ is missing: run npm run bundle first')
   process.exit(2)
 }
 
-const scenarios = selected(process.argv.slice(2))
+const scenarios = selected(argv)
 const partial = scenarios.length !== SCENARIOS.length
+if (update && partial) {
+  console.error('--update records a full run only: drop --only, or drop --update')
+  process.exit(2)
+}
 const started = Date.now()
 const figures: Figure[] = []
 const timings: Record<string, number> = {}
@@ -85,9 +110,15 @@ console.log(
 console.log(renderTable(figures))
 
 const failed = figures.filter(f => f.ok === false)
-const out = partial ? `bench/.work/results-${scenarios.map(s => s.id).join('+')}.json` : 'bench/results.json'
+const out = update
+  ? 'bench/results.json'
+  : partial
+    ? `bench/.work/results-${scenarios.map(s => s.id).join('+')}.json`
+    : 'bench/.work/results.json'
 writeResults(out, { machine: env, totalMs, scenarioMs: timings, figures })
-console.log(`\nwrote ${out}`)
+console.log(
+  `\nwrote ${out}${update ? ' (the recorded figures: commit it, and update the README table if they changed)' : ' (git-ignored; npm run bench:record rewrites bench/results.json)'}`
+)
 if (failed.length > 0) {
   console.log(`\n${failed.length} target(s) missed:`)
   for (const f of failed) console.log(`  ✗ ${f.scenario}: ${f.name}: ${f.value} (target ${f.target ?? '-'})`)

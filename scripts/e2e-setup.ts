@@ -1,5 +1,6 @@
 // Prepares and checks the end-to-end run of the action against a Lambda API endpoint (the emulator in
-// .github/workflows/e2e.yml), with nothing but the AWS SDK, as a user's own deploy pipeline would.
+// .github/workflows/e2e.yml), with nothing but the AWS SDK, as a user's own deploy pipeline would. To try
+// the action locally, `npm run rehearse` does all of this (and more) in one command.
 //
 //   tsx scripts/e2e-setup.ts setup  --function e2e-fn --alias live
 //       (re)creates the function from one zip, publishes it as a version, points the alias at it, then
@@ -16,80 +17,12 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import {
-  CreateAliasCommand,
-  CreateFunctionCommand,
   DeleteFunctionCommand,
   GetAliasCommand,
   GetFunctionConfigurationCommand,
-  LambdaClient,
-  PublishVersionCommand,
-  UpdateFunctionCodeCommand,
-  waitUntilFunctionActiveV2,
-  waitUntilFunctionUpdatedV2,
-  waitUntilPublishedVersionActive
+  LambdaClient
 } from '@aws-sdk/client-lambda'
-
-const ROLE = 'arn:aws:iam::123456789012:role/lambda-promote-e2e'
-
-// --- a minimal zip writer (one stored, uncompressed entry), enough for a Lambda deployment package ----------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-
-export function zipOneFile(name: string, content: string): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8')
-  const data = Buffer.from(content, 'utf8')
-  const crc = crc32(data)
-  const local = Buffer.alloc(30)
-  local.writeUInt32LE(0x04034b50, 0) // local file header
-  local.writeUInt16LE(20, 4) // version needed
-  local.writeUInt16LE(0x0800, 6) // UTF-8 names
-  local.writeUInt16LE(0, 8) // stored
-  local.writeUInt16LE(0, 10) // time
-  local.writeUInt16LE(0x21, 12) // date: 1980-01-01, so the same content gives the same zip
-  local.writeUInt32LE(crc, 14)
-  local.writeUInt32LE(data.length, 18)
-  local.writeUInt32LE(data.length, 22)
-  local.writeUInt16LE(nameBytes.length, 26)
-  local.writeUInt16LE(0, 28)
-  const central = Buffer.alloc(46)
-  central.writeUInt32LE(0x02014b50, 0) // central directory header
-  central.writeUInt16LE(0x031e, 4) // made by: unix, 3.0
-  central.writeUInt16LE(20, 6)
-  central.writeUInt16LE(0x0800, 8)
-  central.writeUInt16LE(0, 10)
-  central.writeUInt16LE(0, 12)
-  central.writeUInt16LE(0x21, 14)
-  central.writeUInt32LE(crc, 16)
-  central.writeUInt32LE(data.length, 20)
-  central.writeUInt32LE(data.length, 24)
-  central.writeUInt16LE(nameBytes.length, 28)
-  central.writeUInt32LE((0o100644 << 16) >>> 0, 38) // external attributes: a regular file, rw-r--r--
-  central.writeUInt32LE(0, 42) // offset of the local header
-  const centralOffset = local.length + nameBytes.length + data.length
-  const centralSize = central.length + nameBytes.length
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0) // end of central directory
-  end.writeUInt16LE(1, 8)
-  end.writeUInt16LE(1, 10)
-  end.writeUInt32LE(centralSize, 12)
-  end.writeUInt32LE(centralOffset, 16)
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end])
-}
-
-function handlerZip(release: string): Buffer {
-  const source = `export const handler = async event => ({ statusCode: 200, release: '${release}', event })\n`
-  return zipOneFile('index.mjs', source)
-}
+import { seedFunction } from './lib/seed.js'
 
 // --- commands -----------------------------------------------------------------------------------------------
 
@@ -114,31 +47,10 @@ async function setup(lambda: LambdaClient, fn: string, alias: string): Promise<v
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error
   }
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: fn,
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
-      Role: ROLE,
-      Code: { ZipFile: handlerZip('one') }
-    })
-  )
-  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: fn })
-  const v1 = await lambda.send(
-    new PublishVersionCommand({ FunctionName: fn, Description: 'e2e: first release' })
-  )
-  const first = v1.Version ?? ''
-  await waitUntilPublishedVersionActive(
-    { client: lambda, maxWaitTime: 60 },
-    { FunctionName: fn, Qualifier: first }
-  )
-  await lambda.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: first }))
-  const updated = await lambda.send(
-    new UpdateFunctionCodeCommand({ FunctionName: fn, ZipFile: handlerZip('two') })
-  )
-  await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: fn })
+  const seeded = await seedFunction(lambda, { functionName: fn, alias, description: 'e2e: first release' })
+  const first = seeded.initialVersion ?? ''
   console.log(
-    `${fn}:${alias} -> version ${first} (sha ${v1.CodeSha256 ?? '?'}); $LATEST now has sha ${updated.CodeSha256 ?? '?'}`
+    `${fn}:${alias} -> version ${first} (sha ${seeded.initialSha ?? '?'}); $LATEST now has sha ${seeded.latestSha ?? '?'}`
   )
   setOutput('initial-version', first)
 }

@@ -107,7 +107,19 @@ describe('scripts/actionlint.ts', () => {
       'input "Bad_Name" has no description',
       'input "Bad_Name": default 3 must be a string (quote it)',
       'input "Bad_Name" is required and has a default: one of the two is wrong',
-      'output "out" has no description'
+      'output "out" has no description',
+      'branding.icon is needed to publish on the Marketplace',
+      'branding.color is needed to publish on the Marketplace'
+    ])
+  })
+
+  test('holds action.yml to the Marketplace: a short description, an icon and a color', () => {
+    const doc = loadYaml(actionYml) as Record<string, unknown>
+    expect(String(doc.description).length).toBeLessThan(125)
+    const long = { ...doc, description: 'x'.repeat(125), branding: { icon: 'shuffle' } }
+    expect(checkActionMetadata(long, () => true)).toEqual([
+      'description is 125 characters; the Marketplace takes fewer than 125 (keep the details in README.md)',
+      'branding.color is needed to publish on the Marketplace'
     ])
   })
 

@@ -1,4 +1,4 @@
-// Issue 3: every bad input is one clear line naming the input, the value and what is allowed, and the
+// Every bad input is one clear line naming the input, the value and what is allowed, and the
 // emulator sees no writing call. Runs dist/ as the runner does.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'

@@ -1,4 +1,4 @@
-// Issue 6, items 1–2: GitHub deployments for `environment` (created, in_progress, then success or failure;
+// GitHub deployments for `environment` (created, in_progress, then success or failure;
 // GitHub being down is a warning, never a failed deploy) and the default description of a published
 // version (release tag or ref, short sha, run URL, ≤ 256 characters) — all through dist/ and the
 // runner-faithful harness, against the emulator and a local fake of GitHub's REST API.
@@ -168,7 +168,7 @@ describe('environment: GitHub deployment and statuses', () => {
     expect(success.time).toBeGreaterThanOrEqual(updates[1]?.endTime ?? Infinity)
   })
 
-  // Issue 6 item 1: the status carries the alias ARN (the `alias-arn` output), not only a console link.
+  // The status carries the alias ARN (the `alias-arn` output), not only a console link.
   test('the final status names the alias ARN', async () => {
     await ready('gh-arn-fn')
     const r = await deploy({ 'function-name': 'gh-arn-fn', alias: 'live', environment: 'production' })

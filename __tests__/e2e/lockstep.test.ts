@@ -1,4 +1,4 @@
-// Issue 7: many functions move in lockstep (step k for all before step k+1); if one fails, all roll back.
+// Many functions move in lockstep (step k for all before step k+1); if one fails, all roll back.
 import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'

@@ -1,4 +1,4 @@
-// Issue 3: the all-at-once path through dist/, run as the runner runs it, against the emulator.
+// The all-at-once path through dist/, run as the runner runs it, against the emulator.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import {

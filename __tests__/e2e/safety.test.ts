@@ -1,4 +1,4 @@
-// Issue 5: alarms, smoke test, exact rollback, cancellation and the post step, a second writer — all
+// Alarms, smoke test, exact rollback, cancellation and the post step, a second writer — all
 // through dist/ and the runner-faithful harness against the emulator.
 import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda'

@@ -1,4 +1,4 @@
-// Issue 4: canary, linear, explicit steps and CodeDeploy names through dist/, sampled from the emulator's
+// Canary, linear, explicit steps and CodeDeploy names through dist/, sampled from the emulator's
 // request log; wait: false, resume, refusal of a second version, manual rollback.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'

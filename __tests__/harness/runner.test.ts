@@ -348,6 +348,47 @@ appendFileSync(out, 'broken line\\n')
   })
 })
 
+describe('streaming and cancelling (npm run rehearse)', () => {
+  it('hands over the output as it is printed and names the process it started', async () => {
+    const chunks: Array<[string, string]> = []
+    const spawned: Array<{ entry: string; pid: number; script: string }> = []
+    const result = await runAction({
+      actionDir,
+      inputs: { 'function-name': 'fn', mode: 'fail' },
+      onOutput: (chunk, stream) => chunks.push([stream, chunk]),
+      onSpawn: info => spawned.push(info)
+    })
+    expect(
+      chunks
+        .filter(([s]) => s === 'stdout')
+        .map(([, c]) => c)
+        .join('')
+    ).toBe(result.stdout)
+    expect(result.stdout).toContain('::error::boom')
+    expect(spawned).toEqual([{ entry: 'main', pid: expect.any(Number), script: join(actionDir, 'main.mjs') }])
+  })
+
+  it('cancels main like the runner when the AbortSignal fires, then still runs post', async () => {
+    const controller = new AbortController()
+    const entries: string[] = []
+    const { main, post } = await runMainThenPost({
+      actionDir,
+      inputs: { 'function-name': 'fn', mode: 'wait' },
+      onOutput: chunk => {
+        if (chunk.includes('ready')) controller.abort()
+      },
+      onSpawn: info => entries.push(info.entry),
+      cancel: controller.signal
+    })
+    expect(main.outputs.got).toBe('SIGINT')
+    expect(main.exitCode).toBe(1)
+    expect(main.signalSentAt).toBeGreaterThanOrEqual(main.startedAt)
+    expect(entries).toEqual(['main', 'post'])
+    expect(post.signalSentAt).toBeUndefined()
+    expect(post.exitCode).toBe(0)
+  })
+})
+
 describe('runMainThenPost', () => {
   it("gives post main's saved state as STATE_ variables, the same inputs and workspace", async () => {
     const { main, post } = await runMainThenPost({ actionDir, inputs: { 'function-name': 'fn' } })

@@ -7,8 +7,9 @@
 // - each step gets fresh GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_PATH
 //   files, read back after the process ends whatever its exit (the runner does it in a `finally`);
 // - the post step sees main's saved state as STATE_<name> variables;
-// - cancellation is SIGINT to the process only, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that.
-// Nothing here depends on jest, so scripts (the demo) can import it too.
+// - cancellation is SIGINT to the process only, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that;
+// - the log is available as it is printed (onOutput), as the runner streams it.
+// Nothing here depends on jest, so scripts (the demo, npm run rehearse) can import it too.
 import { spawn, execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import {
@@ -55,6 +56,16 @@ export interface RunOptions {
   actionDir?: string
   /** Triggering event (default: push to main). `release` payloads also set GITHUB_REF to the tag. */
   event?: { name: string; payload: unknown }
+  /** Called with each chunk the process prints, as it prints it. */
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void
+  /** Called once the process has been started. */
+  onSpawn?: (info: { entry: 'main' | 'post'; pid: number; script: string }) => void
+  /**
+   * Cancels the step as the runner cancels a job once this aborts: SIGINT, then SIGTERM 7.5 s later, then
+   * SIGKILL 2.5 s after that. (A Ctrl-C in a terminal also reaches the process directly, as it shares the
+   * terminal's process group; the second SIGINT changes nothing for an action that handles the first.)
+   */
+  cancel?: AbortSignal
 }
 
 export interface WorkflowCommand {
@@ -356,6 +367,7 @@ async function runInSandbox(sandbox: Sandbox, opts: RunOptions): Promise<RunResu
 
   const child = spawn(node24(), [target], { cwd: sandbox.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const startedAt = Date.now()
+  if (child.pid !== undefined) opts.onSpawn?.({ entry, pid: child.pid, script: target })
   let stdout = ''
   let stderr = ''
   let signalSentAt: number | undefined
@@ -364,8 +376,7 @@ async function runInSandbox(sandbox: Sandbox, opts: RunOptions): Promise<RunResu
   const later = (ms: number, fn: () => void): void => void timers.push(setTimeout(fn, ms))
   let exited = false
 
-  const sendSignal = (): void => {
-    const spec = opts.signal
+  const sendSignal = (spec: SignalOptions | undefined = opts.signal): void => {
     if (!spec || signalSentAt !== undefined || exited) return
     signalSentAt = Date.now()
     child.kill(spec.name)
@@ -381,16 +392,23 @@ async function runInSandbox(sandbox: Sandbox, opts: RunOptions): Promise<RunResu
   const arm = (): void => {
     if (armed) return
     armed = true
-    if (opts.signal?.afterMs) later(opts.signal.afterMs, sendSignal)
+    if (opts.signal?.afterMs) later(opts.signal.afterMs, () => sendSignal())
     else sendSignal()
   }
   if (opts.signal && !opts.signal.whenStdout) arm()
+  const cancel = (): void => sendSignal({ name: 'SIGINT', escalate: true })
+  if (opts.cancel?.aborted) cancel()
+  else opts.cancel?.addEventListener('abort', cancel, { once: true })
 
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
+    opts.onOutput?.(chunk, 'stdout')
     if (opts.signal?.whenStdout?.test(stdout)) arm()
   })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+    opts.onOutput?.(chunk, 'stderr')
+  })
   later(opts.timeoutMs ?? 60_000, () => {
     if (exited) return
     timedOut = true
@@ -404,6 +422,7 @@ async function runInSandbox(sandbox: Sandbox, opts: RunOptions): Promise<RunResu
   })
   const endedAt = Date.now()
   for (const timer of timers) clearTimeout(timer)
+  opts.cancel?.removeEventListener('abort', cancel)
 
   // As the runner: file commands are read whatever the exit; a malformed one fails the step.
   const runnerErrors: string[] = []
@@ -445,13 +464,13 @@ export async function runAction(opts: RunOptions): Promise<RunResult> {
 
 /**
  * Main, then post (`post-if: always()`: whatever main's outcome) in the same workspace, the post step
- * given main's saved state. The signal applies to main only; opts.state is ignored.
+ * given main's saved state. The signal and the cancellation apply to main only; opts.state is ignored.
  */
 export async function runMainThenPost(opts: RunOptions): Promise<{ main: RunResult; post: RunResult }> {
   const sandbox = createSandbox(opts.event)
   try {
     const main = await runInSandbox(sandbox, { ...opts, entry: 'main', state: {} })
-    const { signal: _signal, ...postOpts } = opts
+    const { signal: _signal, cancel: _cancel, ...postOpts } = opts
     const post = await runInSandbox(sandbox, { ...postOpts, entry: 'post', state: main.state })
     return { main, post }
   } finally {

@@ -154,7 +154,7 @@ describe('parseStrategy: strategy spellings', () => {
     expect(error.input).toBe('strategy')
   })
 
-  it('quotes the value exactly as in the spec example', () => {
+  it('quotes the value as given, then what is allowed', () => {
     expect(() => parseStrategy(inputs({ strategy: 'canery' }))).toThrow(
       'strategy "canery": expected all-at-once, canary, linear or a CodeDeploy name such as Canary10Percent5Minutes'
     )

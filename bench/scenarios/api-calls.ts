@@ -1,4 +1,4 @@
-// Figure 2: API calls per scenario must not grow with the number of versions (SPEC §4.4: no full
+// Figure 2: API calls per scenario must not grow with the number of versions (no
 // ListVersionsByFunction scan). Same runs against a function with 1 and one with 1,000 versions.
 import { emulator, lambda, updateCode } from '../../__tests__/e2e/fixtures.js'
 import { errorsOf, readyFunction, runAgainst } from '../setup.js'

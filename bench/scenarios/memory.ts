@@ -1,4 +1,4 @@
-// Figure 6: peak RSS of the action process during a 200-function canary (issue 7: under 150 MB).
+// Figure 6: peak RSS of the action process during a 200-function canary (target: under 150 MiB).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -11,7 +11,7 @@ const RUNS = 3
 const HOLD = '2s'
 /** Into the hold before the alarm flips or the signal goes: clearly mid-hold, not at a step boundary. */
 const MID_HOLD_MS = 600
-const SIGINT_TARGET_MS = 2000 // issue 5: restored within 2 s of SIGINT on a healthy API
+const SIGINT_TARGET_MS = 2000 // target: restored within 2 s of SIGINT on a healthy API
 const FLEET = 50
 const SIGTERM_AFTER_MS = 7500 // the runner's cancellation ladder
 
@@ -91,7 +91,7 @@ export const rollback: Scenario = {
           scenario: 'rollback',
           name: `alarm → ALARM ${MID_HOLD_MS} ms into a ${HOLD} hold → restoring UpdateAlias done (median, max of ${RUNS})`,
           value: `${ms(median(alarm))}, ${ms(Math.max(...alarm))}`,
-          // No bar in the spec; the hold polls alarms every hold/4 (500 ms here), which bounds detection.
+          // No target; the hold polls alarms every hold/4 (500 ms here), which bounds detection.
           data: { samplesMs: alarm }
         },
         {

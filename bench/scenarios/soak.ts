@@ -1,4 +1,4 @@
-// Figure 7 (issue 5): 20 canary runs against an emulator that throttles 30% of requests and drops 10% of
+// Figure 7: 20 canary runs against an emulator that throttles 30% of requests and drops 10% of
 // connections (and, in a second row, also loses 5% of write answers after applying them). Every run must
 // end promoted or exactly rolled back — never split, never lost — and say so truthfully.
 import type { Emulator, FaultRule } from '../../emulator/index.js'

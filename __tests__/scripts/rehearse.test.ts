@@ -137,7 +137,7 @@ describe('npm run rehearse, spawned', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('alarm my-fn-errors → ALARM')
     expect(run.stdout).toContain('▸ Rolling back')
-    expect(run.stdout).toContain('my-fn: alias live restored to v1 and verified')
+    expect(run.stdout).toContain('my-fn: alias live is back on v1 (verified)')
     expect(run.stdout).toContain('  status=rolled-back')
     expect(run.stdout).toContain('my-fn:live → v1\n')
     expect(run.stdout).toMatch(/v2 \d+ failed \(Unhandled: rehearsal: the new version fails/)

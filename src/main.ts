@@ -1,7 +1,6 @@
 // The main step, wiring only: inputs → engine → report. Every failure ends as one line and a non-zero exit.
 import { readFileSync } from 'node:fs'
-import { AlarmWatcher } from './aws/alarms.js'
-import { LambdaGateway, USER_AGENT } from './aws/lambda.js'
+import type { AlarmSource } from './aws/api.js'
 import { atDeadline, systemClock } from './clock.js'
 import { failureLine } from './errors.js'
 import type { Config } from './inputs/config.js'
@@ -44,21 +43,28 @@ export async function run(): Promise<void> {
     controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`)
   )
   const budget = { deadline, maxAttempts: 8, signal: controller.signal }
+  // The AWS SDK is most of the start-up time: loaded only once the inputs are known to be good, and
+  // CloudWatch's client only when there are alarms to watch.
+  const { LambdaGateway, USER_AGENT } = await import('./aws/lambda.js')
+  const endpoint = config.endpoint
   const gateway = new LambdaGateway(
     {
       region: config.region,
-      endpoint: config.endpoint,
+      endpoint,
       clock,
       maxRequestsPerSecond: config.maxRequestsPerSecond,
       userAgent: USER_AGENT
     },
     budget
   )
-  const alarms = new AlarmWatcher(
-    config.alarms,
-    { region: config.region, endpoint: config.endpoint, userAgent: USER_AGENT },
-    clock
-  )
+  const alarms: AlarmSource & { destroy?: () => void } =
+    config.alarms.length === 0
+      ? { names: [], read: async () => [] }
+      : new (await import('./aws/alarms.js')).AlarmWatcher(
+          config.alarms,
+          { region: config.region, endpoint, userAgent: USER_AGENT },
+          clock
+        )
   let tracker: DeploymentTracker | null = null
   let outcome: Outcome | null = null
   try {
@@ -93,7 +99,7 @@ export async function run(): Promise<void> {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     gateway.destroy()
-    alarms.destroy()
+    alarms.destroy?.()
   }
   await report(outcome, config, tracker)
   if (outcome.error) runner.setFailed(outcome.error)

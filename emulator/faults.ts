@@ -8,8 +8,8 @@ export interface FaultDecision {
   outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
 }
 
-// LAMBDA-API.md "Limits": GetFunction has its own 100 req/s budget and Invoke is data plane; every other
-// Lambda call shares the control-plane limit.
+// Lambda's quotas: GetFunction has its own 100 req/s budget and Invoke is data plane; every other
+// Lambda call shares the control-plane limit (15 req/s per account and region).
 const OUTSIDE_CONTROL_PLANE = new Set(['GetFunction', 'Invoke'])
 
 interface ActiveRule {

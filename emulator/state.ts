@@ -68,7 +68,7 @@ export interface LambdaContext {
 
 export const newRevisionId = (): string => randomUUID()
 
-// Completes an update whose delay has passed. Completion issues a new RevisionId (LAMBDA-API.md).
+// Completes an update whose delay has passed. Completion issues a new RevisionId, as on AWS.
 export function settle(fn: FunctionRecord, now: number): void {
   if (!fn.updateSettled && now >= fn.updateEndsAt) {
     fn.updateSettled = true

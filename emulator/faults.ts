@@ -23,7 +23,12 @@ export class FaultController implements Faults {
   private limit: { perSecond: number; scope: RateLimitScope } | null = null
   private accepted: number[] = [] // arrival times of requests admitted under the rate limit
 
-  constructor(private readonly random: Random) {}
+  constructor(private random: Random) {}
+
+  // For admin reset: the draws start over as after a fresh start.
+  reseed(random: Random): void {
+    this.random = random
+  }
 
   add(rule: FaultRule): void {
     const ops = rule.operation === undefined ? undefined : [rule.operation].flat()

@@ -6,11 +6,16 @@ export type {
   AlarmStateValue,
   Emulator,
   EmulatorOptions,
+  EmulatorSettings,
   FaultKind,
   FaultRule,
   Faults,
   RateLimitScope,
-  RequestLogEntry
+  RequestLogEntry,
+  Traffic,
+  TrafficHandle,
+  TrafficOptions,
+  TrafficStats
 } from './types.js'
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -17,6 +17,7 @@ export type {
   TrafficOptions,
   TrafficStats
 } from './types.js'
+export { CONTROL_PREFIX } from './control.js'
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return startServer(options)

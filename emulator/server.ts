@@ -1,8 +1,10 @@
 // The HTTP server: reads a request, decides which service and operation it is, applies injected faults,
-// runs the operation, answers, and appends the request to the log. Nothing a client sends may crash it.
+// runs the operation, answers, and appends the request to the log. Control API requests (/_emulator/...)
+// are answered before any of that. Nothing a client sends may crash it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { CW_WRITES, handleCloudWatch } from './cloudwatch.js'
+import { handleControl, isControlPath } from './control.js'
 import {
   ApiError,
   cloudwatchErrorResponse,
@@ -61,12 +63,32 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     )
   }
 
+  async function handleControlRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: string
+  ): Promise<void> {
+    const raw = await readBody(req)
+    let response: ApiResponse
+    try {
+      response =
+        raw === 'too-large'
+          ? { status: 413, json: { error: 'the body is too large' } }
+          : handleControl(world, req.method ?? 'GET', path, new URLSearchParams(query), raw)
+    } catch (e) {
+      response = { status: 500, json: { error: `Emulator internal error: ${(e as Error).message}` } }
+    }
+    answer(res, 'unknown', response)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const q = target.indexOf('?')
     const path = q < 0 ? target : target.slice(0, q)
     const queryText = q < 0 ? '' : target.slice(q + 1)
+    if (isControlPath(path)) return handleControlRequest(req, res, path, queryText)
     const time = Date.now()
     const entrySeq = ++seq
     const id = identify(method, path, req.headers)

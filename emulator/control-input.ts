@@ -122,6 +122,9 @@ export function faultRule(body: Body): FaultRule {
     const rate = num(body, key, { min: 0, max: 1 })
     if (rate !== undefined) rule[key] = rate
   }
+  if (rule.latencyMs === undefined && rates.every(key => rule[key] === undefined)) {
+    throw bad(`a fault rule needs at least one of latencyMs, ${rates.join(', ')}`)
+  }
   return rule
 }
 

@@ -125,6 +125,9 @@ describe('faults', () => {
 
   test('`times`, latency and rates are checked', async () => {
     expect((await control('POST', '/faults', { errorRate: 1.5 })).status).toBe(400)
+    expect((await control('POST', '/faults', { operation: 'GetAlias' })).body.error).toMatch(
+      /at least one of/
+    )
     expect((await control('POST', '/faults', { times: 0 })).status).toBe(400)
     expect((await control('POST', '/faults', { operation: [] })).status).toBe(400)
     expect((await control('POST', '/faults', { latency: 5 })).body.error).toMatch(/unknown field "latency"/)

@@ -177,10 +177,12 @@ describe('stopping leaves nothing listening', () => {
     await expectFree(port)
   })
 
-  test('SIGTERM to tsx (`tsx emulator/cli.ts`): tsx passes it on, exit 0', async () => {
+  test('SIGTERM to tsx (`tsx emulator/cli.ts`): tsx passes it on and the port is freed', async () => {
     const { child, exit, port } = await launch(tsx, ['emulator/cli.ts', '--port', '0'])
     child.kill('SIGTERM')
-    expect((await exit).code).toBe(0)
+    // tsx relays the signal and exits with the emulator's code (0), unless the emulator does not confirm
+    // receipt within tsx's 30 ms window (a loaded machine): then tsx SIGKILLs it and exits 143.
+    expect([0, 143]).toContain((await exit).code)
     await expectFree(port)
   })
 

@@ -1,4 +1,5 @@
-// Alias operations and the routing-configuration rules of LAMBDA-API.md "Routing constraints".
+// Alias operations and the routing-configuration rules Lambda enforces on them (one extra version,
+// weights 0..1, no $LATEST with routing, same role and DLQ).
 import { conflict, functionNotFound, invalidParameter, preconditionFailed, validation } from './errors.js'
 import type { ApiResponse } from './errors.js'
 import { functionArn } from './names.js'

@@ -1,20 +1,39 @@
 // Standalone emulator: `npm run emulator -- --port 4599`. Prints one line with its URL when it is ready,
-// one line per request on stderr, and serves until SIGINT/SIGTERM.
+// one line per request on stderr, and serves until SIGINT/SIGTERM (then exits 0). Start-up problems are
+// one line on stderr, never a stack trace: exit 2 for bad arguments, 1 when it cannot listen.
 import { parseArgs } from 'node:util'
 import { startServer } from './server.js'
-import type { RequestLogEntry } from './types.js'
+import type { Emulator, RequestLogEntry, TrafficOptions } from './types.js'
 
-const USAGE =
-  'usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N] [--rate-limit N]'
+const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N]
+                [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
+                [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
+const NAME = 'lambda-promote emulator'
 
-function number(name: string, value: string | undefined): number | undefined {
+function usage(problem: string): never {
+  console.error(`${NAME}: ${problem}\n${USAGE}`)
+  process.exit(2)
+}
+
+function number(name: string, value: string | undefined, positive = false): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) {
-    console.error(`--${name} "${value}": expected a non-negative number\n${USAGE}`)
-    process.exit(2)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (positive && n === 0)) {
+    usage(`--${name} "${value}": expected a ${positive ? 'positive' : 'non-negative'} number`)
   }
   return n
+}
+
+// FUNCTION may itself contain colons (an ARN), so the alias and the rate are taken from the right.
+function traffic(spec: string): TrafficOptions {
+  const parts = spec.split(':')
+  const rps = Number(parts.pop())
+  const alias = parts.pop() ?? ''
+  const functionName = parts.join(':')
+  if (functionName === '' || alias === '' || !Number.isFinite(rps) || rps <= 0 || rps > 1000) {
+    usage(`--traffic "${spec}": expected FUNCTION:ALIAS:RPS with RPS above 0 and at most 1000`)
+  }
+  return { functionName, alias, rps }
 }
 
 function describe(e: RequestLogEntry): string {
@@ -22,6 +41,24 @@ function describe(e: RequestLogEntry): string {
   const extra = [e.errorType, e.fault && `fault=${e.fault}`].filter(Boolean).join(' ')
   const ms = e.endTime - e.time
   return `${new Date(e.time).toISOString()} #${e.seq} ${e.operation}${target ? ` ${target}` : ''} → ${e.status} ${ms}ms${extra ? ` ${extra}` : ''}`
+}
+
+// npm runs a script through `sh -c`, and sh neither passes on the SIGTERM npm forwards nor execs its
+// command: stopping npm would leave this process listening. With --exit-with-parent (the npm script
+// passes it) the emulator stops as soon as the process that started it is gone.
+function exitWithParent(stop: (why: string) => void): void {
+  const parent = process.ppid
+  const alive = (): boolean => {
+    try {
+      process.kill(parent, 0)
+      return true
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM'
+    }
+  }
+  setInterval(() => {
+    if (process.ppid !== parent || !alive()) stop('its parent process exited')
+  }, 200).unref()
 }
 
 let args
@@ -34,12 +71,15 @@ try {
       'publish-delay': { type: 'string' },
       seed: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'metrics-delay': { type: 'string' },
+      'metrics-resolution': { type: 'string' },
+      traffic: { type: 'string', multiple: true },
+      'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' }
     }
   }).values
 } catch (e) {
-  console.error(`${(e as Error).message}\n${USAGE}`)
-  process.exit(2)
+  usage((e as Error).message)
 }
 if (args.help) {
   console.log(USAGE)
@@ -47,32 +87,58 @@ if (args.help) {
 }
 
 const port = number('port', args.port)
+const host = args.host ?? '127.0.0.1'
 const updateDelayMs = number('update-delay', args['update-delay'])
 const publishDelayMs = number('publish-delay', args['publish-delay'])
 const seed = number('seed', args.seed)
 const rateLimit = number('rate-limit', args['rate-limit'])
+const metricsDelayMs = number('metrics-delay', args['metrics-delay'])
+const metricsResolutionMs = number('metrics-resolution', args['metrics-resolution'], true)
+if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs)) {
+  usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
+}
+const streams = (args.traffic ?? []).map(traffic)
 
-const emulator = await startServer(
-  {
-    ...(port !== undefined && { port }),
-    ...(args.host !== undefined && { host: args.host }),
-    ...(updateDelayMs !== undefined && { updateDelayMs }),
-    ...(publishDelayMs !== undefined && { publishDelayMs }),
-    ...(seed !== undefined && { seed })
-  },
-  { onLog: entry => console.error(describe(entry)) }
-)
+let emulator: Emulator
+try {
+  emulator = await startServer(
+    {
+      host,
+      ...(port !== undefined && { port }),
+      ...(updateDelayMs !== undefined && { updateDelayMs }),
+      ...(publishDelayMs !== undefined && { publishDelayMs }),
+      ...(seed !== undefined && { seed }),
+      ...(metricsDelayMs !== undefined && { metricsDelayMs }),
+      ...(metricsResolutionMs !== undefined && { metricsResolutionMs })
+    },
+    { onLog: entry => console.error(describe(entry)) }
+  )
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code
+  console.error(
+    code === 'EADDRINUSE'
+      ? `${NAME}: port ${port} is already in use on ${host}; pick another with --port`
+      : `${NAME}: cannot listen on ${host}:${port ?? 0}: ${(e as Error).message}`
+  )
+  process.exit(1)
+}
 if (rateLimit !== undefined && rateLimit > 0) emulator.faults.setRateLimit(rateLimit, 'control-plane')
-console.log(`lambda-promote emulator listening on ${emulator.url}`)
+console.log(`${NAME} listening on ${emulator.url}`)
+for (const options of streams) {
+  emulator.traffic.start(options)
+  console.log(`${NAME}: traffic on ${options.functionName}:${options.alias} at ${options.rps}/s`)
+}
 
 let stopping = false
-function stop(): void {
+function stop(why?: string): void {
   if (stopping) return
   stopping = true
+  if (why !== undefined) console.error(`${NAME}: stopping, ${why}`)
   emulator.close().then(
     () => process.exit(0),
     () => process.exit(1)
   )
 }
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+process.on('SIGINT', () => stop())
+process.on('SIGTERM', () => stop())
+if (args['exit-with-parent']) exitWithParent(stop)

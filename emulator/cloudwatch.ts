@@ -1,7 +1,8 @@
-// CloudWatch alarms on the wire protocol the pinned @aws-sdk/client-cloudwatch speaks: AWS JSON 1.0
-// (POST /, X-Amz-Target: GraniteServiceVersion20100801.<Op>) with query-compatible errors. Timestamps are
-// epoch seconds, the JSON codec's default.
+// CloudWatch alarms and GetMetricData on the wire protocol the pinned @aws-sdk/client-cloudwatch speaks:
+// AWS JSON 1.0 (POST /, X-Amz-Target: GraniteServiceVersion20100801.<Op>) with query-compatible errors.
+// Timestamps are epoch seconds, the JSON codec's default.
 import { ApiError, cloudwatchErrorResponse, cwError, cwValidation, type ApiResponse } from './errors.js'
+import { getMetricData, type MetricsContext } from './get-metric-data.js'
 import type { Place } from './names.js'
 import type { AlarmStateValue } from './types.js'
 
@@ -51,13 +52,16 @@ interface Alarm {
 
 export class Alarms {
   readonly byName = new Map<string, Alarm>()
-  constructor(private readonly place: Place) {}
+  constructor(
+    private readonly place: Place,
+    readonly now: () => number = Date.now
+  ) {}
 
   setState(name: string, state: AlarmStateValue, reason: string, reasonData?: string): void {
     const alarm = this.byName.get(name)
     if (alarm === undefined)
       throw cwError(404, 'ResourceNotFound', 'ResourceNotFound', `Alarm ${name} not found`)
-    const now = Date.now()
+    const now = this.now()
     if (alarm.state !== state) alarm.stateTransitioned = now
     alarm.state = state
     alarm.reason = reason
@@ -130,7 +134,7 @@ function putMetricAlarm(alarms: Alarms, input: Input): ApiResponse {
   if (input.MetricName === undefined && input.Metrics === undefined) {
     throw cwValidation('Exactly one of MetricName or Metrics must be specified.')
   }
-  const now = Date.now()
+  const now = alarms.now()
   const existing = alarms.byName.get(name)
   const config = structuredClone(input)
   if (existing !== undefined) {
@@ -208,14 +212,19 @@ function setAlarmState(alarms: Alarms, input: Input): ApiResponse {
   return { status: 200 }
 }
 
-const HANDLERS: Record<string, (alarms: Alarms, input: Input) => ApiResponse> = {
-  PutMetricAlarm: putMetricAlarm,
-  DescribeAlarms: describeAlarms,
-  SetAlarmState: setAlarmState
+export interface CloudWatchContext extends MetricsContext {
+  alarms: Alarms
+}
+
+const HANDLERS: Record<string, (cw: CloudWatchContext, input: Input) => ApiResponse> = {
+  PutMetricAlarm: (cw, input) => putMetricAlarm(cw.alarms, input),
+  DescribeAlarms: (cw, input) => describeAlarms(cw.alarms, input),
+  SetAlarmState: (cw, input) => setAlarmState(cw.alarms, input),
+  GetMetricData: getMetricData
 }
 
 export function handleCloudWatch(
-  alarms: Alarms,
+  cw: CloudWatchContext,
   operation: string,
   json: unknown,
   jsonError?: string
@@ -239,7 +248,7 @@ export function handleCloudWatch(
         `Malformed JSON request body: ${jsonError ?? 'not an object'}`
       )
     }
-    const response = handler(alarms, (json ?? {}) as Input)
+    const response = handler(cw, (json ?? {}) as Input)
     return { ...response, headers: { 'Content-Type': CW_CONTENT_TYPE, ...response.headers } }
   } catch (e) {
     if (e instanceof ApiError) return cloudwatchErrorResponse(e)

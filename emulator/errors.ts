@@ -1,5 +1,5 @@
 // AWS error envelopes. Lambda (rest-json): status + x-amzn-ErrorType + JSON body whose casing depends on
-// the status (LAMBDA-API.md "Wire"). CloudWatch (AWS JSON 1.0, query-compatible): `__type` in the body and
+// the status (404: `Message`, others: `message`; 429 adds `Reason`). CloudWatch (AWS JSON 1.0, query-compatible): `__type` in the body and
 // `x-amzn-query-error: Code;Sender|Receiver`, from which the pinned SDK takes the error code first.
 
 export interface ApiResponse {

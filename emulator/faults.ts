@@ -8,8 +8,8 @@ export interface FaultDecision {
   outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
 }
 
-// LAMBDA-API.md "Limits": GetFunction has its own 100 req/s budget and Invoke is data plane; every other
-// Lambda call shares the control-plane limit.
+// Lambda's quotas: GetFunction has its own 100 req/s budget and Invoke is data plane; every other
+// Lambda call shares the control-plane limit (15 req/s per account and region).
 const OUTSIDE_CONTROL_PLANE = new Set(['GetFunction', 'Invoke'])
 
 interface ActiveRule {
@@ -23,7 +23,12 @@ export class FaultController implements Faults {
   private limit: { perSecond: number; scope: RateLimitScope } | null = null
   private accepted: number[] = [] // arrival times of requests admitted under the rate limit
 
-  constructor(private readonly random: Random) {}
+  constructor(private random: Random) {}
+
+  // For admin reset: the draws start over as after a fresh start.
+  reseed(random: Random): void {
+    this.random = random
+  }
 
   add(rule: FaultRule): void {
     const ops = rule.operation === undefined ? undefined : [rule.operation].flat()

@@ -6,12 +6,18 @@ export type {
   AlarmStateValue,
   Emulator,
   EmulatorOptions,
+  EmulatorSettings,
   FaultKind,
   FaultRule,
   Faults,
   RateLimitScope,
-  RequestLogEntry
+  RequestLogEntry,
+  Traffic,
+  TrafficHandle,
+  TrafficOptions,
+  TrafficStats
 } from './types.js'
+export { CONTROL_PREFIX } from './control.js'
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return startServer(options)

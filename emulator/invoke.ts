@@ -1,8 +1,10 @@
-// Invoke. Nothing is executed: the executed version's own Environment.Variables decide the result, so a
-// version's behaviour is fixed when it is published (README "Invoke convention").
+// Invoke. Nothing is executed: the executed version's own Environment.Variables decide the result (see
+// outcome.ts), and every invocation that runs is recorded as AWS/Lambda metrics.
 import { randomUUID } from 'node:crypto'
 import { conflict, invalidRequestContent, validation } from './errors.js'
 import type { ApiResponse } from './errors.js'
+import { recordInvocation } from './metrics.js'
+import { decideOutcome } from './outcome.js'
 import { qualifierOf, requireFunctionRef, type LambdaRequest } from './request.js'
 import {
   getFunction,
@@ -42,14 +44,20 @@ function parsePayload(raw: Buffer): unknown {
   }
 }
 
-function tailLog(requestId: string, version: string, config: FunctionConfig, error?: string): string {
+function tailLog(
+  requestId: string,
+  version: string,
+  config: FunctionConfig,
+  durationMs: number,
+  error?: string
+): string {
   const lines = [`START RequestId: ${requestId} Version: ${version}`]
   if (error !== undefined) {
     lines.push(`${new Date().toISOString()}\t${requestId}\tERROR\tInvoke Error \t${error}`)
   }
   lines.push(`END RequestId: ${requestId}`)
   lines.push(
-    `REPORT RequestId: ${requestId}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: ${config.MemorySize} MB\tMax Memory Used: 64 MB\t`
+    `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(durationMs)} ms\tMemory Size: ${config.MemorySize} MB\tMax Memory Used: 64 MB\t`
   )
   return Buffer.from(lines.join('\n') + '\n').toString('base64')
 }
@@ -86,24 +94,39 @@ export function invoke(ctx: LambdaContext, req: LambdaRequest): ApiResponse {
   const payload = parsePayload(req.raw)
   const executed = version?.version ?? '$LATEST'
   const headers: Record<string, string> = { 'X-Amz-Executed-Version': executed }
-  if (invocationType === 'Event') return { status: 202, headers }
   if (invocationType === 'DryRun') return { status: 204, headers }
   const config = version?.config ?? fn.latest
   const env = config.Environment?.Variables ?? {}
+  const outcome = decideOutcome(env, ctx.outcomeRandom)
+  // Resource names the qualifier as invoked (`fn:live`, `fn:7`); ExecutedVersion only exists for aliases.
+  const resource =
+    resolved.kind === 'alias'
+      ? `${fn.name}:${resolved.alias.name}`
+      : resolved.kind === 'version'
+        ? `${fn.name}:${resolved.version.version}`
+        : undefined
+  recordInvocation(ctx.metrics, {
+    functionName: fn.name,
+    ...(resource !== undefined && { resource }),
+    ...(resolved.kind === 'alias' && { executedVersion: executed }),
+    error: outcome.error !== undefined,
+    durationMs: outcome.durationMs,
+    time: now
+  })
+  if (invocationType === 'Event') return { status: 202, headers }
   const requestId = randomUUID()
   let body: string
   let error: string | undefined
-  if (env.EMULATOR_FAIL === 'true') {
-    body = JSON.stringify({
-      errorType: 'Error',
-      errorMessage: env.EMULATOR_ERROR_MESSAGE ?? 'emulated failure'
-    })
+  if (outcome.error !== undefined) {
+    body = JSON.stringify({ errorType: 'Error', errorMessage: outcome.error })
     error = body
     headers['X-Amz-Function-Error'] = 'Unhandled'
   } else {
     body = env.EMULATOR_RESPONSE ?? JSON.stringify({ ok: true, version: executed, event: payload })
   }
-  if (logType === 'Tail') headers['X-Amz-Log-Result'] = tailLog(requestId, executed, config, error)
+  if (logType === 'Tail') {
+    headers['X-Amz-Log-Result'] = tailLog(requestId, executed, config, outcome.durationMs, error)
+  }
   headers['Content-Type'] = 'application/json'
   return { status: 200, headers, raw: Buffer.from(body, 'utf8') }
 }

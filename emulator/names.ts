@@ -1,6 +1,5 @@
-// Function name forms Lambda accepts in the {FunctionName} path segment (LAMBDA-API.md "Routing
-// constraints"): `my-fn`, `my-fn:qual`, `ACCOUNT:function:my-fn[:qual]`,
-// `arn:PARTITION:lambda:REGION:ACCOUNT:function:my-fn[:qual]`.
+// Function name forms Lambda accepts in the {FunctionName} path segment: `my-fn`, `my-fn:qual`,
+// `ACCOUNT:function:my-fn[:qual]`, `arn:PARTITION:lambda:REGION:ACCOUNT:function:my-fn[:qual]`.
 import { functionNotFound, invalidParameter, validation } from './errors.js'
 
 export interface Place {

@@ -1,10 +1,10 @@
 // The HTTP server: reads a request, decides which service and operation it is, applies injected faults,
-// runs the operation, answers, and appends the request to the log. Nothing a client sends may crash it.
-import { randomUUID } from 'node:crypto'
+// runs the operation, answers, and appends the request to the log. Control API requests (/_emulator/...)
+// are answered before any of that. Nothing a client sends may crash it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { adminGetAlias } from './aliases.js'
-import { Alarms, CW_CONTENT_TYPE, CW_TARGET_PREFIX, CW_WRITES, handleCloudWatch } from './cloudwatch.js'
+import { CW_WRITES, handleCloudWatch } from './cloudwatch.js'
+import { handleControl, isControlPath } from './control.js'
 import {
   ApiError,
   cloudwatchErrorResponse,
@@ -15,120 +15,24 @@ import {
   tooManyRequests,
   type ApiResponse
 } from './errors.js'
-import { FaultController, faultLabel, type FaultDecision } from './faults.js'
-import { adminPublishVersions } from './versions.js'
-import { LAMBDA_WRITES, handleLambda, routeLambda, type LambdaRoute } from './lambda.js'
+import { faultLabel, type FaultDecision } from './faults.js'
+import { answer, forLog, identify, parseJson, readBody, sleep, type Identified } from './http.js'
+import { LAMBDA_WRITES, handleLambda } from './lambda.js'
 import { parseFunctionName } from './names.js'
-import { createRandom } from './random.js'
-import type { LambdaContext } from './state.js'
 import type { Emulator, EmulatorOptions, RequestLogEntry } from './types.js'
+import { createWorld } from './world.js'
 
 export interface ServerHooks {
   onLog?: (entry: RequestLogEntry) => void // called after each entry is appended (the CLI prints it)
 }
 
-const MAX_BODY = 100 * 1024 * 1024 // above Lambda's 70 MB request limit for base64 zips
-
-interface Identified {
-  service: RequestLogEntry['service']
-  operation: string
-  lambda?: LambdaRoute
-}
-
-function identify(method: string, path: string, headers: IncomingMessage['headers']): Identified {
-  const target = headers['x-amz-target']
-  if (typeof target === 'string') {
-    if (method === 'POST' && target.startsWith(CW_TARGET_PREFIX)) {
-      return { service: 'cloudwatch', operation: target.slice(CW_TARGET_PREFIX.length) }
-    }
-    return { service: 'unknown', operation: 'Unknown' }
-  }
-  let segments: string[]
-  try {
-    // The SDK percent-encodes path segments (`:` → %3A, `$` → %24).
-    segments = path.split('/').slice(1).map(decodeURIComponent)
-  } catch {
-    return { service: 'unknown', operation: 'Unknown' }
-  }
-  if (segments.at(-1) === '') segments.pop()
-  if (segments[0] === '2015-03-31' && segments[1] === 'functions') {
-    const lambda = routeLambda(method, segments.slice(2))
-    return { service: 'lambda', operation: lambda.operation, lambda }
-  }
-  return {
-    service: /^\d{4}-\d{2}-\d{2}$/.test(segments[0] ?? '') ? 'lambda' : 'unknown',
-    operation: 'Unknown'
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY) chunks.push(chunk)
-    })
-    req.on('end', () => resolve(size > MAX_BODY ? 'too-large' : Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
-// Keeps the log small: a deployment package is replaced by its size.
-function forLog(operation: string, json: unknown): unknown {
-  if (json === null || typeof json !== 'object') return json
-  const copy = structuredClone(json) as Record<string, unknown>
-  const code = operation === 'CreateFunction' ? (copy.Code as Record<string, unknown> | undefined) : copy
-  if (operation === 'CreateFunction' || operation === 'UpdateFunctionCode') {
-    if (code && typeof code.ZipFile === 'string') code.ZipFile = `<${code.ZipFile.length} base64 characters>`
-  }
-  return copy
-}
-
-function parseJson(raw: Buffer): { json?: unknown; error?: string } {
-  if (raw.length === 0) return {}
-  try {
-    return { json: JSON.parse(raw.toString('utf8')) }
-  } catch (e) {
-    return { error: (e as Error).message }
-  }
-}
-
 export async function startServer(options: EmulatorOptions = {}, hooks: ServerHooks = {}): Promise<Emulator> {
-  const place = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' }
-  const seed = options.seed ?? 1
-  const settings = { updateDelayMs: options.updateDelayMs ?? 0, publishDelayMs: options.publishDelayMs ?? 0 }
-  const ctx: LambdaContext = {
-    place,
-    functions: new Map(),
-    settings,
-    omittedRoutingConfig: options.omittedRoutingConfig ?? 'keep',
-    allowFullWeight: options.allowFullWeight ?? true,
-    invokeRandom: createRandom(seed),
-    now: () => Date.now()
-  }
-  const alarms = new Alarms(place)
-  // A separate stream for faults, so injecting faults does not change which versions invocations pick.
-  const faults = new FaultController(createRandom(seed ^ 0x5bd1e995))
-  const log: RequestLogEntry[] = []
+  const world = createWorld(options)
+  const { ctx, cw, faults, log, settings, traffic } = world
+  const place = ctx.place
   const sockets = new Set<Socket>()
   const closing = new AbortController()
   let seq = 0
-
-  function answer(res: ServerResponse, service: Identified['service'], response: ApiResponse): unknown {
-    const headers: Record<string, string> = { 'x-amzn-RequestId': randomUUID(), ...response.headers }
-    let body: Buffer | undefined = response.raw
-    if (response.json !== undefined) {
-      body = Buffer.from(JSON.stringify(response.json))
-      headers['Content-Type'] ??= service === 'cloudwatch' ? CW_CONTENT_TYPE : 'application/json'
-    }
-    if (body === undefined || response.status === 204) body = Buffer.alloc(0)
-    headers['Content-Length'] = String(body.length)
-    res.writeHead(response.status, headers)
-    res.end(body)
-    if (response.json !== undefined) return response.json
-    return body.length > 0 ? (parseJson(body).json ?? body.toString('utf8')) : undefined
-  }
 
   function faultResponse(service: Identified['service'], outcome: FaultDecision['outcome']): ApiResponse {
     const throttled = outcome === 'throttle' || outcome === 'rate-limit'
@@ -143,7 +47,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     raw: Buffer,
     { json, error }: { json?: unknown; error?: string }
   ): ApiResponse {
-    if (id.service === 'cloudwatch') return handleCloudWatch(alarms, id.operation, json, error)
+    if (id.service === 'cloudwatch') return handleCloudWatch(cw, id.operation, json, error)
     if (id.lambda !== undefined) {
       const input = {
         headers: req.headers,
@@ -159,14 +63,34 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     )
   }
 
+  async function handleControlRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: string
+  ): Promise<void> {
+    const raw = await readBody(req)
+    let response: ApiResponse
+    try {
+      response =
+        raw === 'too-large'
+          ? { status: 413, json: { error: 'the body is too large' } }
+          : handleControl(world, req.method ?? 'GET', path, new URLSearchParams(query), raw)
+    } catch (e) {
+      response = { status: 500, json: { error: `Emulator internal error: ${(e as Error).message}` } }
+    }
+    answer(res, 'unknown', response)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const time = Date.now()
-    const entrySeq = ++seq
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const q = target.indexOf('?')
     const path = q < 0 ? target : target.slice(0, q)
     const queryText = q < 0 ? '' : target.slice(q + 1)
+    if (isControlPath(path)) return handleControlRequest(req, res, path, queryText)
+    const time = Date.now()
+    const entrySeq = ++seq
     const id = identify(method, path, req.headers)
     const entry: RequestLogEntry = {
       seq: entrySeq,
@@ -210,7 +134,8 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
         (id.operation === 'CreateAlias' ? (parsed as { Name?: unknown })?.Name : undefined)
       if (typeof aliasName === 'string') entry.alias = aliasName
 
-      const decision = faults.decide(id.service, id.operation, time)
+      // The injected clock, so that a test's fake time also drives the rate limit's window.
+      const decision = faults.decide(id.service, id.operation, ctx.now())
       const fault = faultLabel(decision)
       if (fault !== undefined) entry.fault = fault
       if (decision.latencyMs > 0) await sleep(decision.latencyMs, closing.signal)
@@ -282,28 +207,14 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     },
     faults,
     settings,
-    admin: {
-      publishVersions: (functionName, count) => adminPublishVersions(ctx, functionName, count),
-      getAlias: (functionName, alias) => adminGetAlias(ctx, functionName, alias),
-      setAlarmState: (name, state) => alarms.setState(name, state, 'Set by the emulator admin API')
-    },
+    traffic,
+    admin: world.admin,
     close: () =>
       new Promise<void>(resolve => {
+        traffic.stopAll()
         closing.abort()
         server.close(() => resolve())
         for (const socket of sockets) socket.destroy()
       })
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done)
-  })
 }

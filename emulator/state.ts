@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto'
 import { functionNotFound, notFound } from './errors.js'
 import { functionArn, type Place } from './names.js'
+import type { MetricStore } from './metrics.js'
 import type { Random } from './random.js'
+import type { EmulatorSettings } from './types.js'
 
 // What a published version snapshots from $LATEST.
 export interface FunctionConfig {
@@ -51,24 +53,21 @@ export interface FunctionRecord {
   tags?: Record<string, string>
 }
 
-export interface LambdaSettings {
-  updateDelayMs: number
-  publishDelayMs: number
-}
-
 export interface LambdaContext {
   place: Place
   functions: Map<string, FunctionRecord>
-  settings: LambdaSettings
+  settings: EmulatorSettings
   omittedRoutingConfig: 'keep' | 'clear'
   allowFullWeight: boolean
-  invokeRandom: Random
+  invokeRandom: Random // which version a split alias runs
+  outcomeRandom: Random // error-rate and duration draws, apart so they never shift routing draws
+  metrics: MetricStore
   now(): number
 }
 
 export const newRevisionId = (): string => randomUUID()
 
-// Completes an update whose delay has passed. Completion issues a new RevisionId (LAMBDA-API.md).
+// Completes an update whose delay has passed. Completion issues a new RevisionId, as on AWS.
 export function settle(fn: FunctionRecord, now: number): void {
   if (!fn.updateSettled && now >= fn.updateEndsAt) {
     fn.updateSettled = true

@@ -8,7 +8,10 @@ export interface EmulatorOptions {
   accountId?: string // default '123456789012'
   updateDelayMs?: number // how long $LATEST stays LastUpdateStatus InProgress after Create/UpdateFunctionCode/Configuration (default 0)
   publishDelayMs?: number // how long a new published version stays State Pending (default 0)
-  seed?: number // PRNG seed for weighted alias invocation and fault draws (default 1)
+  seed?: number // PRNG seed for weighted alias invocation, invocation outcomes and fault draws (default 1)
+  metricsDelayMs?: number // GetMetricData hides datapoints younger than this: ingestion lag (default 0)
+  metricsResolutionMs?: number // GetMetricData's StartTime rounding and Period granularity (default 60000)
+  now?: () => number // clock (epoch ms) for lifecycle delays, metrics, alarms and traffic (default Date.now)
   omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
 }
@@ -53,6 +56,48 @@ export interface Faults {
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
 
+// Mutable at runtime (in-process or through the control API).
+export interface EmulatorSettings {
+  updateDelayMs: number
+  publishDelayMs: number
+  metricsDelayMs: number
+  metricsResolutionMs: number
+}
+
+export interface TrafficOptions {
+  functionName: string // name or ARN
+  alias: string // the qualifier invoked: an alias (or a version number)
+  rps: number // invocations per second, > 0 and <= 1000
+}
+
+export interface TrafficStats {
+  id: string
+  functionName: string
+  alias: string
+  rps: number
+  startedAt: number // clock ms
+  running: boolean
+  invocations: number // Invoke calls answered 200 (function errors included)
+  functionErrors: number // of those, how many ended in a function error
+  failures: number // Invoke calls Lambda refused (missing alias, Pending version, ...)
+  lastFailure?: string // e.g. "404 ResourceNotFoundException: Function not found: ..."
+  skipped: number // invocations dropped because the backlog exceeded one tick's cap (clock jumps)
+  versions: Record<string, number> // invocations per executed version
+}
+
+export interface TrafficHandle {
+  readonly id: string
+  stats(): TrafficStats
+  stop(): TrafficStats // sends what was due up to now, then stops; idempotent
+}
+
+export interface Traffic {
+  start(options: TrafficOptions): TrafficHandle
+  get(id: string): TrafficHandle | undefined
+  list(): TrafficStats[] // running traffic only
+  stopAll(): void
+}
+
 export interface Emulator {
   url: string // e.g. http://127.0.0.1:43121
   port: number
@@ -61,11 +106,13 @@ export interface Emulator {
   log: RequestLogEntry[] // live array, appended as requests complete
   clearLog(): void
   faults: Faults
-  settings: { updateDelayMs: number; publishDelayMs: number } // mutable at runtime
+  settings: EmulatorSettings // mutable at runtime
+  traffic: Traffic
   admin: {
-    publishVersions(functionName: string, count: number): void
+    publishVersions(functionName: string, count: number): string[] // the new version numbers
     getAlias(functionName: string, alias: string): unknown | undefined
-    setAlarmState(name: string, state: AlarmStateValue): void
+    setAlarmState(name: string, state: AlarmStateValue, reason?: string): void
+    reset(): void // back to the state right after start: no functions, alarms, metrics, log, faults or traffic
   }
   close(): Promise<void>
 }

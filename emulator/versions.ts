@@ -131,8 +131,13 @@ export function deleteFunction(ctx: LambdaContext, req: LambdaRequest): ApiRespo
 }
 
 // In-process shortcut for tests and benchmarks: `count` Active versions with distinct descriptions.
-export function adminPublishVersions(ctx: LambdaContext, name: string, count: number): void {
+// Returns their numbers.
+export function adminPublishVersions(ctx: LambdaContext, name: string, count: number): string[] {
   const fn = getFunction(ctx, name)
   const now = ctx.now()
-  for (let i = 0; i < count; i++) publishSnapshot(ctx, fn, `admin version ${fn.lastVersion + 1}`, now, now)
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    out.push(publishSnapshot(ctx, fn, `admin version ${fn.lastVersion + 1}`, now, now).version)
+  }
+  return out
 }

@@ -87,3 +87,29 @@ export async function failure(
   }
   throw new Error('expected the call to fail, it succeeded')
 }
+
+// A clock the test moves by hand, injected as the emulator's `now`: lifecycle delays, metric timestamps,
+// the ingestion delay and the traffic schedule then follow it exactly.
+export interface FakeClock {
+  now(): number
+  advance(ms: number): number // returns the new time
+}
+
+export function fakeClock(start = Date.UTC(2026, 0, 1, 12, 0, 0)): FakeClock {
+  let t = start
+  return {
+    now: () => t,
+    advance: ms => (t += ms)
+  }
+}
+
+// Waits for a condition that an asynchronous part of the emulator (a timer tick, another process) will
+// make true; fails with `what` if it has not after `timeoutMs`. Not a timing assertion: only the order
+// of events matters.
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 10))
+  }
+}

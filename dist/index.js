@@ -121,7 +121,7 @@ function errorLine(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3938);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6189);
 // Bundle entry for the main step.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -131,7 +131,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3938:
+/***/ 6189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -594,7 +594,8 @@ function parseInputs(raw, env) {
         environment: raw.environment,
         githubToken: raw['github-token'],
         maxRequestsPerSecond: positiveNumber('max-requests-per-second', raw['max-requests-per-second'] || '14', 1000),
-        concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true)
+        concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
+        ...analysisInputs(raw, plan)
     });
 }
 function oneOf(input, value, allowed) {
@@ -662,6 +663,32 @@ function resolveRegion(input, env, functions) {
         throw new errors/* InputError */.dz('function-name', fn.id, `is in ${arnRegion} but the region is ${region} (from ${source}); make them agree`);
     }
     return region;
+}
+const CHECKS = ['errors', 'latency'];
+/** analysis, min-invocations and latency-tolerance, checked together: each only matters with the others. */
+function analysisInputs(raw, plan) {
+    const analysis = splitList(raw.analysis).map(c => oneOf('analysis', c, CHECKS));
+    if (new Set(analysis).size !== analysis.length)
+        throw new errors/* InputError */.dz('analysis', raw.analysis, 'a check is listed twice; expected errors, latency or both');
+    const min = raw['min-invocations'];
+    if (min !== '' && !/^\d+$/.test(min))
+        throw new errors/* InputError */.dz('min-invocations', min, 'expected a whole number of invocations, 0 or more, such as 100');
+    const minInvocations = min === '' ? (analysis.length > 0 ? 100 : 0) : Number(min);
+    if (minInvocations > 1_000_000_000)
+        throw new errors/* InputError */.dz('min-invocations', min, 'expected at most 1000000000');
+    const tolerance = (raw['latency-tolerance'] || '20%').trim();
+    const match = /^(\d+(?:\.\d+)?)%?$/.exec(tolerance);
+    const percent = match ? Number(match[1]) : NaN;
+    if (!(percent >= 0 && percent <= 1000))
+        throw new errors/* InputError */.dz('latency-tolerance', tolerance, 'expected a percentage from 0% to 1000%, such as 20%');
+    if (analysis.includes('latency') === false &&
+        raw['latency-tolerance'] !== '' &&
+        raw['latency-tolerance'] !== '20%')
+        throw new errors/* InputError */.dz('latency-tolerance', tolerance, 'only matters with analysis: latency; add it or drop this input');
+    // A setting that cannot matter is an error: a user who sets it expects it to.
+    if ((analysis.length > 0 || minInvocations > 0) && plan.every(step => step.holdMs <= 0))
+        throw new errors/* InputError */.dz(analysis.length > 0 ? 'analysis' : 'min-invocations', analysis.length > 0 ? raw.analysis : min, 'needs a hold to judge: use a canary, linear or steps strategy, or bake-time');
+    return { analysis, minInvocations, latencyTolerance: percent / 100 };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -764,7 +791,10 @@ const INPUT_NAMES = [
     'environment',
     'github-token',
     'max-requests-per-second',
-    'concurrency'
+    'concurrency',
+    'analysis',
+    'min-invocations',
+    'latency-tolerance'
 ];
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
@@ -1651,7 +1681,503 @@ async function waitActive(o, fn, version) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rollout/stats.ts
+/**
+ * Statistics for canary analysis: is the new version's error proportion greater than the old one's?
+ *
+ * Fisher's exact test, one-sided. The error count of the new version, given both versions' totals and
+ * the total error count, is hypergeometric; the p-value is its upper tail from the observed count. The
+ * tail is one log-space term (log-factorials via Stirling's error, so no huge numbers cancel) times a sum
+ * of running ratios of neighbouring terms: relative error ~1e-12 even for counts in the millions, no overflow,
+ * and about 10·σ of the error count's spread in steps, however large the counts.
+ */
+/** Above this total the two-proportion z-test may stand in for Fisher's test (see errorIncreaseTest). */
+const FISHER_MAX_TOTAL = 1_000_000_000;
+/** ...but only when every cell's expected count is at least this, where the normal approximation holds. */
+const Z_MIN_EXPECTED = 100;
+/** Stop summing a tail once a term adds less than this fraction: below double precision. */
+const NEGLIGIBLE = 1e-17;
+const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const TABLE_SIZE = 16;
+const smallLogFactorials = [0];
+for (let k = 1; k < TABLE_SIZE; k++)
+    smallLogFactorials.push(smallLogFactorials[k - 1] + Math.log(k));
+/**
+ * Stirling's error ln(n!) − [(n + ½)·ln n − n + ln √(2π)]: a small number, so unlike ln(n!) itself (~1e7
+ * for n in the millions, carrying only ~1e-9 absolute precision) it keeps full precision. Exact sums below
+ * 16, Stirling's series above (next term below 1e-16 there).
+ */
+function stirlingError(n) {
+    if (n < TABLE_SIZE)
+        return n === 0 ? 0 : smallLogFactorials[n] - (n + 0.5) * Math.log(n) + n - LN_SQRT_2PI;
+    const inv2 = 1 / (n * n);
+    return (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 / 1188)))) / n;
+}
+/** ln(n!) for a whole n ≥ 0. */
+function logFactorial(n) {
+    if (!Number.isSafeInteger(n) || n < 0)
+        throw new RangeError(`logFactorial: ${n} is not a whole number ≥ 0`);
+    if (n < TABLE_SIZE)
+        return smallLogFactorials[n];
+    return (n + 0.5) * Math.log(n) - n + LN_SQRT_2PI + stirlingError(n);
+}
+/** x·ln(x/m) + m − x, by a series when x ≈ m where the direct form cancels. */
+function deviance(x, m) {
+    if (x === 0)
+        return m;
+    if (Math.abs(x - m) >= 0.1 * (x + m))
+        return x * Math.log(x / m) + m - x;
+    let v = (x - m) / (x + m);
+    let sum = (x - m) * v;
+    let term = 2 * x * v;
+    v *= v;
+    for (let j = 1; j < 1000; j++) {
+        term *= v;
+        const next = sum + term / (2 * j + 1);
+        if (next === sum)
+            break;
+        sum = next;
+    }
+    return sum;
+}
+/**
+ * ln P(X = x), X ~ Binomial(n, p), q = 1 − p, in Loader's saddle-point form: built from Stirling's errors
+ * and deviances, which stay small, instead of differences of huge log-factorials. Precise to ~1e-14 for
+ * any n a double holds.
+ */
+function logBinomialPmf(x, n, p, q) {
+    if (x < 0 || x > n)
+        return -Infinity;
+    if (p === 0)
+        return x === 0 ? 0 : -Infinity;
+    if (q === 0)
+        return x === n ? 0 : -Infinity;
+    if (x === 0)
+        return n === 0 ? 0 : p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q);
+    if (x === n)
+        return q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p);
+    const core = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance(x, n * p) - deviance(n - x, n * q);
+    // ln(n − x) rather than log1p(−x/n): n − x is exact, x/n near 1 is not.
+    return core - 0.5 * (Math.log(2 * Math.PI) + Math.log(x) + Math.log(n - x) - Math.log(n));
+}
+/** ln P(X = x) for x errors among `drawn` of `total` invocations, `errors` of which failed (hypergeometric). */
+function logHypergeometricPmf(x, errors, total, drawn) {
+    // C(K,x)·C(N−K,n−x)/C(N,n) equals the same ratio of binomial probabilities at any p; p = n/N keeps each near its mode.
+    const p = drawn / total;
+    const q = (total - drawn) / total;
+    return (logBinomialPmf(x, errors, p, q) +
+        logBinomialPmf(drawn - x, total - errors, p, q) -
+        logBinomialPmf(drawn, total, p, q));
+}
+function checkCounts(what, errors, total) {
+    if (!Number.isSafeInteger(errors) || !Number.isSafeInteger(total) || errors < 0 || errors > total)
+        throw new RangeError(`${what}: ${errors} errors of ${total} is not a count`);
+}
+/**
+ * Sums a unimodal tail that starts at a term whose log is logFirst and moves away from the mode: each
+ * next term is the previous one times ratio(x), x being the previous term's position. Returns the log.
+ */
+function logTail(logFirst, from, to, step, ratio) {
+    let term = 1;
+    let sum = 1;
+    for (let x = from; x !== to; x += step) {
+        term *= ratio(x);
+        sum += term;
+        if (term < sum * NEGLIGIBLE)
+            break;
+    }
+    return logFirst + Math.log(sum);
+}
+/**
+ * One-sided Fisher's exact test: the probability, if both versions fail at the same rate, of the new
+ * version showing at least newErrors of its newTotal invocations as errors. Small means "worse".
+ */
+function fisherOneSided(newErrors, newTotal, oldErrors, oldTotal) {
+    checkCounts('new version', newErrors, newTotal);
+    checkCounts('old version', oldErrors, oldTotal);
+    const a = newErrors;
+    const n = newTotal;
+    const total = newTotal + oldTotal;
+    const errors = newErrors + oldErrors;
+    if (a === 0)
+        return 1;
+    const ok = total - errors;
+    const lowest = Math.max(0, n - ok);
+    const highest = Math.min(errors, n);
+    const logPmf = (x) => logHypergeometricPmf(x, errors, total, n);
+    const mode = Math.floor(((n + 1) * (errors + 1)) / (total + 2));
+    if (a >= mode) {
+        // Upper tail from a: terms shrink as x grows past the mode.
+        const up = (x) => ((errors - x) * (n - x)) / ((x + 1) * (ok - n + x + 1));
+        return clamp01(Math.exp(logTail(logPmf(a), a, highest, 1, up)));
+    }
+    // The observed count is below the mode, so the tail holds most of the mass: 1 − the (short) lower tail.
+    if (a - 1 < lowest)
+        return 1;
+    const down = (x) => (x * (ok - n + x)) / ((errors - x + 1) * (n - x + 1));
+    return clamp01(1 - Math.exp(logTail(logPmf(a - 1), a - 1, lowest, -1, down)));
+}
+/**
+ * One-sided two-proportion z-test with pooled variance: P(Z ≥ z) for the difference newRate − oldRate.
+ * An approximation of Fisher's test for large counts; 1 when there is nothing to compare.
+ */
+function twoProportionZ(newErrors, newTotal, oldErrors, oldTotal) {
+    checkCounts('new version', newErrors, newTotal);
+    checkCounts('old version', oldErrors, oldTotal);
+    if (newTotal === 0 || oldTotal === 0)
+        return 1;
+    const pooled = (newErrors + oldErrors) / (newTotal + oldTotal);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / newTotal + 1 / oldTotal));
+    // No errors at all (or nothing but errors): no evidence either way.
+    if (se === 0)
+        return 1;
+    const z = (newErrors / newTotal - oldErrors / oldTotal) / se;
+    return clamp01(0.5 * erfc(z / Math.SQRT2));
+}
+/**
+ * The p-value for "the new version's error rate is higher". Fisher's exact test, except past
+ * FISHER_MAX_TOTAL invocations with every expected cell ≥ Z_MIN_EXPECTED: there Fisher's tail could take
+ * ~10·σ ≈ 5·√total (over 150,000) steps, and the normal approximation is accurate, so the z-test answers.
+ * No real canary window comes near that total (an hour at 100,000 requests a second is 3.6e8); the switch
+ * only keeps the cost bounded for any input. With few errors the z-test would be wrong, so Fisher stays.
+ */
+function errorIncreaseTest(newErrors, newTotal, oldErrors, oldTotal) {
+    const total = newTotal + oldTotal;
+    const errors = newErrors + oldErrors;
+    if (total > FISHER_MAX_TOTAL) {
+        const smallestExpected = (Math.min(errors, total - errors) * Math.min(newTotal, oldTotal)) / Math.max(total, 1);
+        if (smallestExpected >= Z_MIN_EXPECTED)
+            return { p: twoProportionZ(newErrors, newTotal, oldErrors, oldTotal), test: 'z' };
+    }
+    return { p: fisherOneSided(newErrors, newTotal, oldErrors, oldTotal), test: 'fisher' };
+}
+/**
+ * P(X ≥ errors) for X ~ Binomial(total, rate): how surprising this many errors would be if the true
+ * error rate were `rate`. Used when there is no old version to compare with.
+ */
+function binomialUpperTail(errors, total, rate) {
+    checkCounts('binomial', errors, total);
+    if (!(rate >= 0 && rate <= 1))
+        throw new RangeError(`binomial: rate ${rate} is not in [0, 1]`);
+    if (errors === 0 || rate === 1)
+        return 1;
+    if (rate === 0)
+        return 0;
+    const logPmf = (x) => logBinomialPmf(x, total, rate, 1 - rate);
+    const odds = rate / (1 - rate);
+    const mode = Math.floor((total + 1) * rate);
+    if (errors >= mode) {
+        const up = (x) => ((total - x) / (x + 1)) * odds;
+        return clamp01(Math.exp(logTail(logPmf(errors), errors, total, 1, up)));
+    }
+    const down = (x) => x / (total - x + 1) / odds;
+    return clamp01(1 - Math.exp(logTail(logPmf(errors - 1), errors - 1, 0, -1, down)));
+}
+const ERFC_COEFFICIENTS = [
+    -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
+    -0.82215223, 0.17087277
+];
+/** erfc(x): Chebyshev fit with fractional error below 1.2e-7 everywhere (Numerical Recipes' erfcc). */
+function erfc(x) {
+    const z = Math.abs(x);
+    const t = 1 / (1 + 0.5 * z);
+    let poly = 0;
+    for (let i = ERFC_COEFFICIENTS.length - 1; i >= 0; i--)
+        poly = ERFC_COEFFICIENTS[i] + t * poly;
+    const r = t * Math.exp(-z * z + poly);
+    return x >= 0 ? r : 2 - r;
+}
+function clamp01(p) {
+    return Math.min(1, Math.max(0, p));
+}
+
+;// CONCATENATED MODULE: ./src/rollout/verdict-text.ts
+/** How the verdict line writes its figures: short, and the same way every time. */
+/** `v7` for a numbered version; anything else as it is. */
+function label(version) {
+    return /^\d+$/.test(version) ? `v${version}` : version;
+}
+/** 10870 → `10,870`. */
+function count(n) {
+    return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** A rate as a percentage with one decimal: 0.021 → `2.1%`; undefined → `n/a`. */
+function verdict_text_percent(r) {
+    if (r === undefined)
+        return 'n/a';
+    const pct = r * 100;
+    if (pct === 0)
+        return '0%';
+    // Tiny rates keep two significant digits instead of rounding to "0.0%".
+    return pct >= 0.1 ? `${pct.toFixed(1)}%` : `${Number(pct.toPrecision(2))}%`;
+}
+/** A relative change: 1 → `+100%`, −0.4 → `-40%`. */
+function signedPercent(change) {
+    if (change === undefined)
+        return 'n/a';
+    const whole = Math.round(change * 100);
+    return `${whole >= 0 ? '+' : ''}${whole}%`;
+}
+/** A p-value to three decimals, `p<0.001` below that. */
+function pText(p) {
+    return p < 0.001 ? 'p<0.001' : `p=${Number(p.toFixed(3))}`;
+}
+/** Milliseconds, whole from 10 ms up. */
+function ms(value) {
+    if (value === undefined)
+        return 'n/a';
+    return `${value >= 10 ? Math.round(value) : Number(value.toFixed(1))} ms`;
+}
+/** A window length: 90000 → `1m30s`. */
+function duration(totalMs) {
+    if (totalMs < 1000)
+        return `${Math.round(totalMs)}ms`;
+    let s = Math.round(totalMs / 1000);
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('');
+}
+
+;// CONCATENATED MODULE: ./src/rollout/judge.ts
+
+
+/**
+ * errorMargin 0.005 (half a percentage point): below that, an increase is not worth a rollback.
+ * minLatencySamples 100: with fewer samples p99 is simply the slowest invocation, so one cold start
+ * would decide it.
+ */
+const JUDGE_DEFAULTS = {
+    latencyTolerance: 0.2,
+    errorMargin: 0.005,
+    alpha: 0.05,
+    minLatencySamples: 100
+};
+/**
+ * Judges one step. With no old invocations in the window (a 100% step, say) there is no baseline: the
+ * new version fails on errors only when its rate is significantly above errorMargin (exact binomial
+ * test, p < alpha, and rate > errorMargin), and latency is not judged. A function whose usual error
+ * rate is above errorMargin would fail such a step; to compare with the old version's last window
+ * instead, pass that window's figures as `old`.
+ */
+function judge(figures, settings) {
+    checkSettings(settings);
+    const checks = new Set(settings.checks);
+    const fresh = checkFigures('new version', figures.new);
+    const old = checkFigures('old version', figures.old);
+    const base = {
+        newVersion: figures.newVersion,
+        oldVersion: figures.oldVersion,
+        windowMs: figures.windowMs,
+        new: fresh,
+        old,
+        newRate: rate(fresh),
+        oldRate: rate(old)
+    };
+    const head = `${label(figures.newVersion)} vs ${label(figures.oldVersion)} over ${duration(figures.windowMs)}: `;
+    if (fresh.invocations < settings.minInvocations) {
+        const line = `${head}not enough traffic to judge (${count(fresh.invocations)} of ${count(settings.minInvocations)} invocations)`;
+        return {
+            ...base,
+            pValue: undefined,
+            errorTest: undefined,
+            latencyChange: undefined,
+            line,
+            outcome: 'insufficient'
+        };
+    }
+    const parts = [`${count(fresh.invocations)} vs ${count(old.invocations)} invocations`];
+    let failed;
+    let pValue;
+    let errorTest;
+    if (checks.has('errors')) {
+        const e = judgeErrors(fresh, old, settings);
+        pValue = e.pValue;
+        errorTest = e.errorTest;
+        if (e.fails)
+            failed = 'errors';
+        parts.push(e.text);
+    }
+    const change = latencyChange(fresh, old);
+    if (checks.has('latency')) {
+        const l = judgeLatency(fresh, old, change, settings);
+        if (l.fails)
+            failed ??= 'latency';
+        parts.push(l.text);
+    }
+    const line = `${head}${parts.join(', ')} ${failed ? '✗' : '✓'}`;
+    const common = { ...base, pValue, errorTest, latencyChange: change, line };
+    return failed ? { ...common, outcome: 'fail', reason: failed } : { ...common, outcome: 'pass' };
+}
+/**
+ * An interim look during a long hold (e.g. once a minute): the same rule, stopping only on `fail`;
+ * `insufficient` and `pass` both mean keep holding. Every look is another chance to fail a healthy
+ * version by luck, so the planned looks share alpha (Bonferroni, alpha / looks): across the whole hold
+ * the chance that some interim look fails a version that is not worse stays at most alpha.
+ */
+function judgeEarly(figures, settings, looks) {
+    if (!Number.isSafeInteger(looks) || looks < 1)
+        throw new RangeError(`looks: ${looks} is not a whole number ≥ 1`);
+    const verdict = judge(figures, { ...settings, alpha: settings.alpha / looks });
+    return { stop: verdict.outcome === 'fail', verdict };
+}
+function judgeErrors(fresh, old, s) {
+    const newRate = rate(fresh);
+    if (newRate === undefined)
+        return {
+            fails: false,
+            text: `errors n/a vs ${verdict_text_percent(rate(old))}`,
+            pValue: undefined,
+            errorTest: undefined
+        };
+    const oldRate = rate(old);
+    if (oldRate === undefined) {
+        const p = binomialUpperTail(fresh.errors, fresh.invocations, s.errorMargin);
+        const fails = p < s.alpha && newRate > s.errorMargin;
+        return {
+            fails,
+            text: `errors ${verdict_text_percent(newRate)} vs margin ${verdict_text_percent(s.errorMargin)} (${pText(p)})`,
+            pValue: p,
+            errorTest: 'binomial'
+        };
+    }
+    const { p, test } = errorIncreaseTest(fresh.errors, fresh.invocations, old.errors, old.invocations);
+    const fails = p < s.alpha && newRate - oldRate > s.errorMargin;
+    return {
+        fails,
+        text: `errors ${verdict_text_percent(newRate)} vs ${verdict_text_percent(oldRate)} (${pText(p)})`,
+        pValue: p,
+        errorTest: test
+    };
+}
+function judgeLatency(fresh, old, change, s) {
+    const text = `p99 ${ms(fresh.p99Ms)} vs ${ms(old.p99Ms)}`;
+    const samples = Math.min(samplesOf(fresh), samplesOf(old));
+    if (fresh.p99Ms === undefined || old.p99Ms === undefined || samples < s.minLatencySamples)
+        return {
+            fails: false,
+            text: `${text} (not judged: ${count(samples)} samples, need ${count(s.minLatencySamples)})`
+        };
+    const fails = fresh.p99Ms > old.p99Ms * (1 + s.latencyTolerance);
+    return { fails, text: `${text} (${signedPercent(change)})` };
+}
+function latencyChange(fresh, old) {
+    if (fresh.p99Ms === undefined || old.p99Ms === undefined || old.p99Ms <= 0)
+        return undefined;
+    return fresh.p99Ms / old.p99Ms - 1;
+}
+function samplesOf(f) {
+    return f.p99Ms === undefined ? 0 : (f.durationSamples ?? f.invocations);
+}
+function rate(f) {
+    return f.invocations > 0 ? f.errors / f.invocations : undefined;
+}
+function checkFigures(what, f) {
+    const numbers = {
+        invocations: f.invocations,
+        errors: f.errors,
+        p99Ms: f.p99Ms,
+        durationSamples: f.durationSamples
+    };
+    for (const [name, value] of Object.entries(numbers))
+        if (value !== undefined && !(Number.isFinite(value) && value >= 0))
+            throw new RangeError(`${what}: ${name} ${value} is not a figure`);
+    const invocations = Math.round(f.invocations);
+    // Errors and Invocations are separate metric streams and can disagree by a datapoint at the
+    // window's edges; cap errors so the tests stay defined.
+    const errors = Math.min(Math.round(f.errors), invocations);
+    return { ...f, invocations, errors };
+}
+function checkSettings(s) {
+    const ok = Number.isFinite(s.minInvocations) &&
+        s.minInvocations >= 0 &&
+        s.latencyTolerance >= 0 &&
+        s.errorMargin >= 0 &&
+        s.errorMargin <= 1 &&
+        s.alpha > 0 &&
+        s.alpha < 1 &&
+        s.minLatencySamples >= 0;
+    if (!ok) {
+        const { checks: _checks, ...numbers } = s;
+        throw new RangeError(`judge settings out of range: ${JSON.stringify(numbers)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollout/analysis.ts
+
+
+
+
+/**
+ * Judges every function that has a baseline (an old version) over [start, now]. Throws StopError when one
+ * is worse; returns 'insufficient' while any has served fewer than minInvocations, else 'pass'.
+ */
+async function judgeStep(ds, weight, start, ctx) {
+    const judged = ds.filter(d => !d.unchanged && d.from !== null && d.from !== d.to && d.from !== '$LATEST');
+    const end = ctx.clock.now();
+    const results = await (0,limiter/* mapLimit */.s)(judged, ctx.concurrency, async (d) => {
+        const figures = await ctx.metrics.figures({
+            functionName: d.fn.id,
+            alias: ctx.alias,
+            versions: [d.to, d.from],
+            startMs: start,
+            endMs: end
+        }, ctx.signal);
+        // At 100% (bake time) the old version serves nothing: its last window with traffic is the baseline.
+        const old = figures.old.invocations > 0 ? figures.old : (baselines.get(d) ?? figures.old);
+        if (figures.old.invocations > 0)
+            baselines.set(d, figures.old);
+        return judge({ newVersion: d.to, oldVersion: d.from, windowMs: end - start, new: figures.new, old }, {
+            ...JUDGE_DEFAULTS,
+            checks: ctx.checks,
+            minInvocations: ctx.minInvocations,
+            latencyTolerance: ctx.latencyTolerance
+        });
+    });
+    let enough = true;
+    for (const [i, r] of results.entries()) {
+        const d = judged[i];
+        if (r.status === 'rejected')
+            throw new errors/* StopError */.Tj('analysis', `${d.fn.name}: canary analysis could not read the metrics: ${r.reason.message}`);
+        const v = r.value;
+        ctx.log.info(`  ${d.fn.name}: ${v.line}`);
+        record(d, weight, v);
+        if (v.outcome === 'fail')
+            throw new errors/* StopError */.Tj('analysis', `canary analysis of ${d.fn.name} at ${percent(weight)}: ${v.line}`);
+        if (v.outcome === 'insufficient')
+            enough = false;
+    }
+    return enough ? 'pass' : 'insufficient';
+}
+/** The old version's figures from its last window with traffic, per rollout. */
+const baselines = new WeakMap();
+function record(d, weight, v) {
+    const judgement = {
+        weight,
+        outcome: v.outcome,
+        line: v.line,
+        newInvocations: v.new.invocations,
+        oldInvocations: v.old.invocations,
+        newErrorRate: v.newRate,
+        oldErrorRate: v.oldRate,
+        newP99Ms: v.new.p99Ms,
+        oldP99Ms: v.old.p99Ms,
+        pValue: v.pValue
+    };
+    // An extended hold judges the same step again: keep the latest judgement of each step.
+    const last = d.analysis?.at(-1);
+    if (last && last.weight === weight && last.outcome === 'insufficient')
+        d.analysis?.pop();
+    (d.analysis ??= []).push(judgement);
+}
+/** How long to hold again when there was too little traffic: metrics arrive by the minute. */
+function extension(holdMs) {
+    return Math.min(60_000, Math.max(500, holdMs / 2));
+}
+
 ;// CONCATENATED MODULE: ./src/rollout/shift.ts
+
 
 
 
@@ -1668,7 +2194,7 @@ async function shift(ds, plan, ctx, wait) {
     const active = ds.filter(d => !d.unchanged);
     const lead = active[0];
     let logged = -1;
-    for (const [index, step] of plan.entries()) {
+    for (const step of plan) {
         const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight));
         const atStep = active.some(d => d.weight === step.weight);
         if (movers.length === 0 && !atStep)
@@ -1696,8 +2222,10 @@ async function shift(ds, plan, ctx, wait) {
         stopIfAborted(ctx.signal);
         if (!wait && step.weight < 1)
             return 'in-progress';
+        const started = ctx.clock.now();
         await hold(step.holdMs, ctx);
-        await ctx.judge?.(step, index);
+        if (ctx.analysis && step.holdMs > 0)
+            await judgeHold(active, step, started, ctx, ctx.analysis);
     }
     stopIfAborted(ctx.signal);
     return 'promoted';
@@ -1738,7 +2266,7 @@ async function applyStep(d, weight, ctx) {
         ctx.ledger.confirm(id, created.RevisionId ?? null);
         if (created.AliasArn)
             d.aliasArn = created.AliasArn;
-        record(d, ctx, 1, `created alias on v${d.to}`);
+        shift_record(d, ctx, 1, `created alias on v${d.to}`);
         return;
     }
     const guard = ctx.ledger.guard(id);
@@ -1758,7 +2286,7 @@ async function applyStep(d, weight, ctx) {
             throw foreignChange(d, ctx, now ? describeRouting(now) : 'nothing (deleted)');
         ctx.ledger.confirm(id, now.revisionId);
     }
-    record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${percent(weight)} to v${d.to}`);
+    shift_record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${percent(weight)} to v${d.to}`);
 }
 function foreignChange(d, ctx, holds) {
     const e = ctx.ledger.entry(d.fn.id);
@@ -1768,7 +2296,7 @@ function foreignChange(d, ctx, holds) {
         : `during the rollout (this run last set ${describeRouting(shift_stepState(d, d.weight))})`;
     return new errors/* StopError */.Tj('foreign-change', `${d.fn.name}: alias ${ctx.alias} was changed by someone else ${when}; it now holds ${holds}. Not overwriting it`);
 }
-function record(d, ctx, weight, action) {
+function shift_record(d, ctx, weight, action) {
     d.weight = weight;
     d.timeline.push({ time: ctx.clock.now(), weight, action, result: 'ok' });
 }
@@ -1795,6 +2323,16 @@ async function hold(ms, ctx) {
         await ctx.clock.sleep(Math.min(every, left), ctx.signal);
         stopIfAborted(ctx.signal);
         await checkAlarms(ctx);
+    }
+}
+/** Judges the step; while there is too little traffic, holds on (alarms still watched) until the deadline. */
+async function judgeHold(active, step, started, ctx, analysis) {
+    const deadline = ctx.budget().deadline;
+    while ((await judgeStep(active, step.weight, started, analysis)) === 'insufficient') {
+        const more = extension(step.holdMs);
+        if (ctx.clock.now() + more >= deadline)
+            throw new errors/* StopError */.Tj('analysis', `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`);
+        await hold(more, ctx);
     }
 }
 function stopIfAborted(signal) {
@@ -2135,7 +2673,21 @@ function shiftContext(config, deps, ledger) {
         concurrency: config.concurrency,
         signal: deps.signal,
         budget: () => budget(deps),
-        ...(deps.judge ? { judge: deps.judge } : {})
+        ...(deps.metrics && (config.analysis.length > 0 || config.minInvocations > 0)
+            ? {
+                analysis: {
+                    metrics: deps.metrics,
+                    checks: config.analysis,
+                    minInvocations: config.minInvocations,
+                    latencyTolerance: config.latencyTolerance,
+                    alias: config.alias,
+                    concurrency: config.concurrency,
+                    clock: deps.clock,
+                    log: deps.log,
+                    signal: deps.signal
+                }
+            }
+            : {})
     };
 }
 /** A call cut short by the cancel signal is the cancel, not a failed step. */
@@ -2228,6 +2780,9 @@ async function run() {
     const alarms = config.alarms.length === 0
         ? { names: [], read: async () => [] }
         : new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847))).AlarmWatcher(config.alarms, { region: config.region, endpoint, userAgent: USER_AGENT }, clock);
+    const metrics = config.analysis.length > 0 || config.minInvocations > 0
+        ? new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9656))).CloudWatchMetrics({ region: config.region, endpoint, userAgent: USER_AGENT }, clock)
+        : undefined;
     let tracker = null;
     let outcome = null;
     try {
@@ -2237,6 +2792,7 @@ async function run() {
             clock,
             log: runnerLog,
             store: stepState,
+            ...(metrics ? { metrics } : {}),
             signal: controller.signal,
             deadline,
             description: config.description ??
@@ -2265,6 +2821,7 @@ async function run() {
         process.off('SIGTERM', onSignal);
         gateway.destroy();
         alarms.destroy?.();
+        metrics?.destroy();
     }
     await report(outcome, config, tracker);
     if (outcome.error)

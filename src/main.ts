@@ -65,6 +65,13 @@ export async function run(): Promise<void> {
           { region: config.region, endpoint, userAgent: USER_AGENT },
           clock
         )
+  const metrics =
+    config.analysis.length > 0 || config.minInvocations > 0
+      ? new (await import('./aws/metrics.js')).CloudWatchMetrics(
+          { region: config.region, endpoint, userAgent: USER_AGENT },
+          clock
+        )
+      : undefined
   let tracker: DeploymentTracker | null = null
   let outcome: Outcome | null = null
   try {
@@ -74,6 +81,7 @@ export async function run(): Promise<void> {
       clock,
       log: runnerLog,
       store: stepState,
+      ...(metrics ? { metrics } : {}),
       signal: controller.signal,
       deadline,
       description:
@@ -100,6 +108,7 @@ export async function run(): Promise<void> {
     process.off('SIGTERM', onSignal)
     gateway.destroy()
     alarms.destroy?.()
+    metrics?.destroy()
   }
   await report(outcome, config, tracker)
   if (outcome.error) runner.setFailed(outcome.error)

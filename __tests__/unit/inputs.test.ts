@@ -113,7 +113,30 @@ describe('parseInputs: valid configurations', () => {
       environment: '',
       githubToken: 'tok',
       maxRequestsPerSecond: 14,
-      concurrency: 10
+      concurrency: 10,
+      analysis: [],
+      minInvocations: 0,
+      latencyTolerance: 0.2
+    })
+  })
+
+  it('analysis: checks, the min-invocations default that comes with it, and the tolerance', () => {
+    const canary = { strategy: 'canary' }
+    expect(parseInputs(raw({ ...canary, analysis: 'errors, latency' }), ENV)).toMatchObject({
+      analysis: ['errors', 'latency'],
+      minInvocations: 100,
+      latencyTolerance: 0.2
+    })
+    expect(
+      parseInputs(
+        raw({ ...canary, analysis: 'Latency', 'min-invocations': '0', 'latency-tolerance': '35%' }),
+        ENV
+      )
+    ).toMatchObject({ analysis: ['latency'], minInvocations: 0, latencyTolerance: 0.35 })
+    // min-invocations alone is a traffic-sufficiency guard, bake-time alone is a hold to judge.
+    expect(parseInputs(raw({ 'min-invocations': '50', 'bake-time': '1m' }), ENV)).toMatchObject({
+      analysis: [],
+      minInvocations: 50
     })
   })
 
@@ -652,7 +675,50 @@ describe('parseInputs: bad inputs fail with one line naming input, value and wha
     ['concurrency 1.5', { concurrency: '1.5' }, ENV, `concurrency "1.5": ${CONC}`],
     ['concurrency 0', { concurrency: '0' }, ENV, `concurrency "0": ${CONC}`],
     ['concurrency 101', { concurrency: '101' }, ENV, `concurrency "101": ${CONC}`],
-    ['concurrency ten', { concurrency: 'ten' }, ENV, `concurrency "ten": ${CONC}`]
+    ['concurrency ten', { concurrency: 'ten' }, ENV, `concurrency "ten": ${CONC}`],
+    // canary analysis
+    [
+      'analysis of an unknown check',
+      { strategy: 'canary', analysis: 'errors, throughput' },
+      ENV,
+      'analysis "throughput": expected errors or latency'
+    ],
+    [
+      'analysis listing a check twice',
+      { strategy: 'canary', analysis: 'errors,errors' },
+      ENV,
+      'analysis "errors,errors": a check is listed twice; expected errors, latency or both'
+    ],
+    [
+      'analysis with nothing to judge (all at once, no bake)',
+      { analysis: 'errors' },
+      ENV,
+      'analysis "errors": needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+    ],
+    [
+      'min-invocations negative',
+      { strategy: 'canary', 'min-invocations': '-5' },
+      ENV,
+      'min-invocations "-5": expected a whole number of invocations, 0 or more, such as 100'
+    ],
+    [
+      'min-invocations with nothing to judge',
+      { 'min-invocations': '50' },
+      ENV,
+      'min-invocations "50": needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+    ],
+    [
+      'latency-tolerance not a percentage',
+      { strategy: 'canary', analysis: 'latency', 'latency-tolerance': 'fast' },
+      ENV,
+      'latency-tolerance "fast": expected a percentage from 0% to 1000%, such as 20%'
+    ],
+    [
+      'latency-tolerance without analysis: latency',
+      { strategy: 'canary', analysis: 'errors', 'latency-tolerance': '50%' },
+      ENV,
+      'latency-tolerance "50%": only matters with analysis: latency; add it or drop this input'
+    ]
   ]
 
   it('has a row for every case the brief lists', () => {

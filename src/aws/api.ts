@@ -1,6 +1,7 @@
 // The seams between the rollout engine and AWS: the engine depends on these interfaces only, so a test
 // can hand it the real gateway against the emulator, a fault-injecting transport, or a fake.
 import type { AliasConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda'
+import type { FigureWindow, WindowFigures } from './metrics.js'
 
 export type { AliasConfiguration, FunctionConfiguration }
 
@@ -60,6 +61,11 @@ export interface AlarmSource {
   readonly names: readonly string[]
   /** Every named alarm's state; throws InputError for a name CloudWatch does not know. */
   read(deadline: number, signal?: AbortSignal): Promise<AlarmState[]>
+}
+
+/** Per-version figures for canary analysis (CloudWatch GetMetricData). */
+export interface MetricsSource {
+  figures(window: FigureWindow, signal?: AbortSignal): Promise<WindowFigures>
 }
 
 export const isNamed = (error: unknown, name: string): boolean =>

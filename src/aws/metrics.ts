@@ -1,11 +1,14 @@
 import {
+  CloudWatchClient,
   GetMetricDataCommand,
   type GetMetricDataCommandInput,
   type GetMetricDataCommandOutput,
   type MetricDataQuery,
   type MetricDataResult
 } from '@aws-sdk/client-cloudwatch'
+import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
+import { isTransient, withRetry } from './retry.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
@@ -188,4 +191,39 @@ function merge(into: Map<string, MetricDataResult>, r: MetricDataResult): void {
   seen.Messages = [...(seen.Messages ?? []), ...(r.Messages ?? [])]
   const failed = (s: MetricDataResult['StatusCode']): boolean => s === 'Forbidden' || s === 'InternalError'
   if (!failed(seen.StatusCode)) seen.StatusCode = r.StatusCode
+}
+
+/** The metrics source the rollout uses: one CloudWatch client, our one retry layer around each window. */
+export class CloudWatchMetrics {
+  private readonly client: CloudWatchClient
+
+  constructor(
+    options: { region: string; endpoint: string | null; userAgent: string },
+    private readonly clock: Clock
+  ) {
+    this.client = new CloudWatchClient({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      customUserAgent: options.userAgent,
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+    })
+  }
+
+  figures(w: FigureWindow, signal?: AbortSignal): Promise<WindowFigures> {
+    return withRetry(
+      this.clock,
+      {
+        deadline: this.clock.now() + 60_000,
+        maxAttempts: 5,
+        retryable: error => isTransient(error) && !signal?.aborted,
+        ...(signal ? { signal } : {})
+      },
+      () => fetchVersionFigures(this.client, w, signal)
+    )
+  }
+
+  destroy(): void {
+    this.client.destroy()
+  }
 }

@@ -25,6 +25,12 @@ export interface Config {
   readonly githubToken: string
   readonly maxRequestsPerSecond: number
   readonly concurrency: number
+  /** Canary analysis checks; empty: off. */
+  readonly analysis: readonly ('errors' | 'latency')[]
+  /** Invocations the new version must serve in a step before it may pass; 0: no such guard. */
+  readonly minInvocations: number
+  /** Allowed p99 increase as a fraction (0.2 = 20%). */
+  readonly latencyTolerance: number
 }
 
 /** Every input the action declares, as the runner hands them over (trimmed strings). */
@@ -51,7 +57,10 @@ export const INPUT_NAMES = [
   'environment',
   'github-token',
   'max-requests-per-second',
-  'concurrency'
+  'concurrency',
+  'analysis',
+  'min-invocations',
+  'latency-tolerance'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { formatDuration, parseDuration } from './duration.js'
-import { buildPlan, parseStrategy, planDurationMs } from './plan.js'
+import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
 import {
   parseFunctionRef,
   parseVersionSpec,
@@ -110,7 +110,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       raw['max-requests-per-second'] || '14',
       1000
     ),
-    concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true)
+    concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
+    ...analysisInputs(raw, plan)
   })
 }
 
@@ -199,4 +200,57 @@ function resolveRegion(
     )
   }
   return region
+}
+
+const CHECKS = ['errors', 'latency'] as const
+
+/** analysis, min-invocations and latency-tolerance, checked together: each only matters with the others. */
+function analysisInputs(
+  raw: RawInputs,
+  plan: readonly PlanStep[]
+): Pick<Config, 'analysis' | 'minInvocations' | 'latencyTolerance'> {
+  const analysis = splitList(raw.analysis).map(c => oneOf('analysis', c, CHECKS))
+  if (new Set(analysis).size !== analysis.length)
+    throw new InputError(
+      'analysis',
+      raw.analysis,
+      'a check is listed twice; expected errors, latency or both'
+    )
+  const min = raw['min-invocations']
+  if (min !== '' && !/^\d+$/.test(min))
+    throw new InputError(
+      'min-invocations',
+      min,
+      'expected a whole number of invocations, 0 or more, such as 100'
+    )
+  const minInvocations = min === '' ? (analysis.length > 0 ? 100 : 0) : Number(min)
+  if (minInvocations > 1_000_000_000)
+    throw new InputError('min-invocations', min, 'expected at most 1000000000')
+  const tolerance = (raw['latency-tolerance'] || '20%').trim()
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(tolerance)
+  const percent = match ? Number(match[1]) : NaN
+  if (!(percent >= 0 && percent <= 1000))
+    throw new InputError(
+      'latency-tolerance',
+      tolerance,
+      'expected a percentage from 0% to 1000%, such as 20%'
+    )
+  if (
+    analysis.includes('latency') === false &&
+    raw['latency-tolerance'] !== '' &&
+    raw['latency-tolerance'] !== '20%'
+  )
+    throw new InputError(
+      'latency-tolerance',
+      tolerance,
+      'only matters with analysis: latency; add it or drop this input'
+    )
+  // A setting that cannot matter is an error: a user who sets it expects it to.
+  if ((analysis.length > 0 || minInvocations > 0) && plan.every(step => step.holdMs <= 0))
+    throw new InputError(
+      analysis.length > 0 ? 'analysis' : 'min-invocations',
+      analysis.length > 0 ? raw.analysis : min,
+      'needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+    )
+  return { analysis, minInvocations, latencyTolerance: percent / 100 }
 }

@@ -1,6 +1,6 @@
 // The rollout engine: read → publish and smoke-test → gate → shift → finish or undo. Each phase is a
 // function that returns what it found; the run ledger is written ahead of every alias write.
-import type { AlarmSource, AlarmState, Budget, LambdaApi } from '../aws/api.js'
+import type { AlarmSource, AlarmState, Budget, LambdaApi, MetricsSource } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { smokeTest } from '../aws/smoke.js'
 import type { Clock } from '../clock.js'
@@ -31,8 +31,8 @@ export interface EngineDeps {
   description: string
   /** Called once the target versions are known and Active, before the smoke test and any traffic. */
   onReady?: (ds: FunctionRollout[]) => Promise<void>
-  /** Judges a step at the end of its hold (canary analysis); throws StopError to stop. */
-  judge?: ShiftContext['judge']
+  /** Per-version metrics, when the run has analysis or min-invocations. */
+  metrics?: MetricsSource
 }
 
 type End = { status: Status; error?: string }
@@ -214,7 +214,21 @@ function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger): ShiftCo
     concurrency: config.concurrency,
     signal: deps.signal,
     budget: () => budget(deps),
-    ...(deps.judge ? { judge: deps.judge } : {})
+    ...(deps.metrics && (config.analysis.length > 0 || config.minInvocations > 0)
+      ? {
+          analysis: {
+            metrics: deps.metrics,
+            checks: config.analysis,
+            minInvocations: config.minInvocations,
+            latencyTolerance: config.latencyTolerance,
+            alias: config.alias,
+            concurrency: config.concurrency,
+            clock: deps.clock,
+            log: deps.log,
+            signal: deps.signal
+          }
+        }
+      : {})
   }
 }
 

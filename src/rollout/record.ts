@@ -1,5 +1,6 @@
 import type { AlarmState } from '../aws/api.js'
 import type { FunctionRef } from '../inputs/names.js'
+import type { StepJudgement } from './analysis.js'
 import type { AliasSnapshot } from './snapshot.js'
 
 export type Status = 'promoted' | 'unchanged' | 'in-progress' | 'rolled-back' | 'failed' | 'dry-run'
@@ -42,6 +43,8 @@ export interface FunctionRollout {
   restored?: boolean
   /** Set by a rollback: the alias holds someone else's change, which this run left alone. */
   foreign?: boolean
+  /** Canary analysis: one judgement per judged step. */
+  analysis?: StepJudgement[]
   /** Configuration facts for the Role/DLQ split check. */
   fromRole?: string
   toRole?: string

@@ -6,6 +6,7 @@ import { errorLine, StopError } from '../errors.js'
 import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
+import { extension, judgeStep, type AnalysisContext } from './analysis.js'
 import type { Ledger } from './ledger.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, percent, sameState, snapshot, type AliasState } from './snapshot.js'
@@ -21,8 +22,8 @@ export interface ShiftContext {
   /** Aborted on cancellation or timeout; its reason says which. */
   signal: AbortSignal
   budget: () => Budget
-  /** Called at the end of each partial step's hold; throws StopError to stop the rollout. */
-  judge?: (step: PlanStep, index: number) => Promise<void>
+  /** Canary analysis at the end of each hold (and of bake time). */
+  analysis?: AnalysisContext
 }
 
 /**
@@ -39,7 +40,7 @@ export async function shift(
   const active = ds.filter(d => !d.unchanged)
   const lead = active[0] as FunctionRollout
   let logged = -1
-  for (const [index, step] of plan.entries()) {
+  for (const step of plan) {
     const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight))
     const atStep = active.some(d => d.weight === step.weight)
     if (movers.length === 0 && !atStep) continue
@@ -68,8 +69,9 @@ export async function shift(
     // A cancel that arrived while this step was in flight must not be reported as success.
     stopIfAborted(ctx.signal)
     if (!wait && step.weight < 1) return 'in-progress'
+    const started = ctx.clock.now()
     await hold(step.holdMs, ctx)
-    await ctx.judge?.(step, index)
+    if (ctx.analysis && step.holdMs > 0) await judgeHold(active, step, started, ctx, ctx.analysis)
   }
   stopIfAborted(ctx.signal)
   return 'promoted'
@@ -177,6 +179,26 @@ async function hold(ms: number, ctx: ShiftContext): Promise<void> {
     await ctx.clock.sleep(Math.min(every, left), ctx.signal)
     stopIfAborted(ctx.signal)
     await checkAlarms(ctx)
+  }
+}
+
+/** Judges the step; while there is too little traffic, holds on (alarms still watched) until the deadline. */
+async function judgeHold(
+  active: FunctionRollout[],
+  step: PlanStep,
+  started: number,
+  ctx: ShiftContext,
+  analysis: AnalysisContext
+): Promise<void> {
+  const deadline = ctx.budget().deadline
+  while ((await judgeStep(active, step.weight, started, analysis)) === 'insufficient') {
+    const more = extension(step.holdMs)
+    if (ctx.clock.now() + more >= deadline)
+      throw new StopError(
+        'analysis',
+        `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`
+      )
+    await hold(more, ctx)
   }
 }
 

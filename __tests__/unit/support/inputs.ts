@@ -24,5 +24,8 @@ export const DEFAULT_INPUTS: RawInputs = {
   environment: '',
   'github-token': 'tok',
   'max-requests-per-second': '14',
-  concurrency: '10'
+  concurrency: '10',
+  analysis: '',
+  'min-invocations': '',
+  'latency-tolerance': '20%'
 }

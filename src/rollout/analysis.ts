@@ -1,0 +1,119 @@
+// Canary analysis at the end of a hold: one GetMetricData per function over the step's window, the
+// verdict per function, the hold extended while the new version has served too little to judge.
+import type { MetricsSource } from '../aws/api.js'
+import { mapLimit } from '../aws/limiter.js'
+import type { Clock } from '../clock.js'
+import { StopError } from '../errors.js'
+import type { Log } from '../log.js'
+import type { VersionFigures } from '../aws/metrics.js'
+import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from './judge.js'
+import type { FunctionRollout } from './record.js'
+import { percent } from './snapshot.js'
+
+export interface AnalysisContext {
+  metrics: MetricsSource
+  checks: readonly Check[]
+  minInvocations: number
+  latencyTolerance: number
+  alias: string
+  concurrency: number
+  clock: Clock
+  log: Log
+  signal: AbortSignal
+}
+
+/** One judged step of one function, for the summary, its chart and the `result` output. */
+export interface StepJudgement {
+  /** Traffic on the new version during the step, 0..1. */
+  weight: number
+  outcome: Verdict['outcome']
+  line: string
+  newInvocations: number
+  oldInvocations: number
+  newErrorRate: number | undefined
+  oldErrorRate: number | undefined
+  newP99Ms: number | undefined
+  oldP99Ms: number | undefined
+  pValue: number | undefined
+}
+
+/**
+ * Judges every function that has a baseline (an old version) over [start, now]. Throws StopError when one
+ * is worse; returns 'insufficient' while any has served fewer than minInvocations, else 'pass'.
+ */
+export async function judgeStep(
+  ds: readonly FunctionRollout[],
+  weight: number,
+  start: number,
+  ctx: AnalysisContext
+): Promise<'pass' | 'insufficient'> {
+  const judged = ds.filter(d => !d.unchanged && d.from !== null && d.from !== d.to && d.from !== '$LATEST')
+  const end = ctx.clock.now()
+  const results = await mapLimit(judged, ctx.concurrency, async d => {
+    const figures = await ctx.metrics.figures(
+      {
+        functionName: d.fn.id,
+        alias: ctx.alias,
+        versions: [d.to, d.from as string],
+        startMs: start,
+        endMs: end
+      },
+      ctx.signal
+    )
+    // At 100% (bake time) the old version serves nothing: its last window with traffic is the baseline.
+    const old = figures.old.invocations > 0 ? figures.old : (baselines.get(d) ?? figures.old)
+    if (figures.old.invocations > 0) baselines.set(d, figures.old)
+    return judge(
+      { newVersion: d.to, oldVersion: d.from as string, windowMs: end - start, new: figures.new, old },
+      {
+        ...JUDGE_DEFAULTS,
+        checks: ctx.checks,
+        minInvocations: ctx.minInvocations,
+        latencyTolerance: ctx.latencyTolerance
+      }
+    )
+  })
+  let enough = true
+  for (const [i, r] of results.entries()) {
+    const d = judged[i] as FunctionRollout
+    if (r.status === 'rejected')
+      throw new StopError(
+        'analysis',
+        `${d.fn.name}: canary analysis could not read the metrics: ${(r.reason as Error).message}`
+      )
+    const v = r.value
+    ctx.log.info(`  ${d.fn.name}: ${v.line}`)
+    record(d, weight, v)
+    if (v.outcome === 'fail')
+      throw new StopError('analysis', `canary analysis of ${d.fn.name} at ${percent(weight)}: ${v.line}`)
+    if (v.outcome === 'insufficient') enough = false
+  }
+  return enough ? 'pass' : 'insufficient'
+}
+
+/** The old version's figures from its last window with traffic, per rollout. */
+const baselines = new WeakMap<FunctionRollout, VersionFigures>()
+
+function record(d: FunctionRollout, weight: number, v: Verdict): void {
+  const judgement: StepJudgement = {
+    weight,
+    outcome: v.outcome,
+    line: v.line,
+    newInvocations: v.new.invocations,
+    oldInvocations: v.old.invocations,
+    newErrorRate: v.newRate,
+    oldErrorRate: v.oldRate,
+    newP99Ms: v.new.p99Ms,
+    oldP99Ms: v.old.p99Ms,
+    pValue: v.pValue
+  }
+  // An extended hold judges the same step again: keep the latest judgement of each step.
+  const last = d.analysis?.at(-1)
+  if (last && last.weight === weight && last.outcome === 'insufficient') d.analysis?.pop()
+  ;(d.analysis ??= []).push(judgement)
+}
+
+/** How long to hold again when there was too little traffic: metrics arrive by the minute. */
+export function extension(holdMs: number): number {
+  return Math.min(60_000, Math.max(500, holdMs / 2))
+}

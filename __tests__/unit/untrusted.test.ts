@@ -120,9 +120,10 @@ describe('logSafe', () => {
     expect(logSafe('  a\t\tb \n\n c  ')).toBe('a b c')
   })
 
-  it('leaves a :: inside a word alone, so ARNs in AWS messages stay copyable', () => {
+  it('leaves a :: inside a word or an IPv6 host alone, so ARNs and endpoints stay copyable', () => {
     const message = 'User: arn:aws:sts::123456789012:assumed-role/deploy/gha is not authorized'
     expect(logSafe(message)).toBe(message)
+    expect(logSafe('at http://[::1]:4599')).toBe('at http://[::1]:4599')
   })
 
   it('drops ANSI escapes, OSC hyperlinks, bidi overrides and zero-width characters', () => {

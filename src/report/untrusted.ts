@@ -55,12 +55,12 @@ function bound(text: string, max: number): string {
 /**
  * One line for the log that the runner cannot read as a workflow command, at most `max` characters.
  * NFKC folds full-width and other look-alike colons, hashes and brackets to ASCII first, so they are
- * broken too. A `::` glued to a letter or digit (`arn:aws:iam::123…`) cannot open a line and is kept;
- * any other `::` becomes `: :`, and `##[` becomes `# #[`.
+ * broken too. A `::` glued to a letter, digit or `[` (`arn:aws:iam::123…`, `http://[::1]:4599`) cannot
+ * open a line and is kept; any other `::` becomes `: :`, and `##[` becomes `# #[`.
  */
 export function logSafe(text: string, max = 300): string {
   const line = oneLine(text.normalize('NFKC'))
-    .replace(/(?<![A-Za-z0-9]):(?=:)/g, ': ')
+    .replace(/(?<![A-Za-z0-9[]):(?=:)/g, ': ')
     .replace(/#(?=#\[)/g, '# ')
   // Cutting after the breaks keeps the bound exact; dropping a tail cannot form a new `::` or `##[`.
   return bound(line, max)

@@ -12,6 +12,102 @@ const isNamed = (error, name) => error?.name === name;
 
 /***/ }),
 
+/***/ 9843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ resolveEndpoints),
+/* harmony export */   F: () => (/* binding */ clientEndpointConfig)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const SERVICE_VARIABLE = {
+    lambda: 'AWS_ENDPOINT_URL_LAMBDA',
+    cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH'
+};
+const SHARED_VARIABLE = 'AWS_ENDPOINT_URL';
+const IGNORE_VARIABLE = 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS';
+const EXAMPLE = 'such as http://127.0.0.1:4599';
+/** Pure: the endpoints for Lambda and CloudWatch. Throws an InputError for a bad value that would be used. */
+function resolveEndpoints(input, env) {
+    const read = (name) => (env[name] ?? '').trim();
+    const configured = [SERVICE_VARIABLE.lambda, SERVICE_VARIABLE.cloudwatch, SHARED_VARIABLE].filter(name => read(name) !== '');
+    const explicit = (input ?? '').trim();
+    if (explicit !== '') {
+        const url = checkEndpoint('endpoint-url', explicit);
+        return {
+            lambda: url,
+            cloudwatch: url,
+            source: { lambda: 'endpoint-url', cloudwatch: 'endpoint-url' },
+            ignored: configured
+        };
+    }
+    if (ignoreSwitch(read(IGNORE_VARIABLE))) {
+        return { lambda: null, cloudwatch: null, source: { lambda: null, cloudwatch: null }, ignored: configured };
+    }
+    const pick = (service) => {
+        for (const name of [SERVICE_VARIABLE[service], SHARED_VARIABLE]) {
+            // An empty variable counts as unset, as the SDK counts it.
+            if (read(name) !== '')
+                return [checkEndpoint(name, read(name)), name];
+        }
+        return [null, null];
+    };
+    const [lambda, lambdaSource] = pick('lambda');
+    const [cloudwatch, cloudwatchSource] = pick('cloudwatch');
+    const used = new Set([lambdaSource, cloudwatchSource]);
+    return {
+        lambda,
+        cloudwatch,
+        source: { lambda: lambdaSource, cloudwatch: cloudwatchSource },
+        ignored: configured.filter(name => !used.has(name))
+    };
+}
+/**
+ * The SDK client options that send requests to `endpoint`, or to AWS's default when null, and nowhere
+ * else: the flag is what stops the SDK from reading AWS_ENDPOINT_URL* and ~/.aws/config on its own.
+ */
+function clientEndpointConfig(endpoint) {
+    return endpoint === null
+        ? { ignoreConfiguredEndpointUrls: true }
+        : { endpoint, ignoreConfiguredEndpointUrls: true };
+}
+// Case-insensitive, unlike the SDK, which fails every request on "TRUE"; a value that is neither is an
+// error rather than a guess, since guessing wrong sends requests to an endpoint someone meant to switch off.
+function ignoreSwitch(value) {
+    const normal = value.toLowerCase();
+    if (normal === 'true')
+        return true;
+    if (normal === 'false' || normal === '')
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(IGNORE_VARIABLE, value, 'expected true or false');
+}
+/** The URL as given, if it is a usable endpoint; else an InputError naming where it came from. */
+function checkEndpoint(name, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `expected an http(s) URL ${EXAMPLE}`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || /\s/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `expected an http(s) URL ${EXAMPLE}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // Never echo a password into the log.
+        const shown = `${url.protocol}//${url.username}${url.password === '' ? '' : ':***'}@${url.host}${url.pathname}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, shown, 'must not carry a user name or password; AWS requests are signed');
+    }
+    if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `must not have a query or fragment; expected a base URL ${EXAMPLE}`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 9477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -75,7 +171,9 @@ async function mapLimit(items, limit, task) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   sH: () => (/* binding */ DeployError)
 /* harmony export */ });
+/* harmony import */ var _report_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(480);
 // Every error the action reports, and the one function that turns any error into a line for the log.
+
 /** A bad input value: reported as one line naming the input, the value and what is allowed. */
 class InputError extends Error {
     input;
@@ -109,9 +207,14 @@ function failureLine(error) {
     return errorLine(error);
 }
 function errorLine(error) {
+    // An AWS call's failure carries its own line (operation, resource, endpoint, what to check).
+    const line = error?.described;
+    if (typeof line === 'string')
+        return line;
     const e = error;
     const code = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
-    return `${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`;
+    // Anything else may carry a server's or a function's words: one safe, bounded line.
+    return (0,_report_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .logSafe */ .sN)(`${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`, 500);
 }
 
 
@@ -121,7 +224,7 @@ function errorLine(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6189);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6068);
 // Bundle entry for the main step.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -131,7 +234,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6189:
+/***/ 6068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -242,6 +345,8 @@ function formatElapsed(ms) {
         : formatDuration(Math.round(ms / 1000) * 1000);
 }
 
+// EXTERNAL MODULE: ./src/aws/endpoints.ts
+var aws_endpoints = __nccwpck_require__(9843);
 ;// CONCATENATED MODULE: ./src/inputs/plan.ts
 
 
@@ -515,6 +620,7 @@ function parseVersionSpec(value) {
 
 
 
+
 /** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
 function parseInputs(raw, env) {
     const names = splitList(raw['function-name']);
@@ -567,10 +673,9 @@ function parseInputs(raw, env) {
         throw new errors/* InputError */.dz('alarms', raw.alarms, 'an alarm is listed twice');
     const smokeTestPayload = raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload']);
     const region = resolveRegion(raw.region, env, functions);
-    const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || '';
-    if (endpoint !== '' && !isHttpUrl(endpoint)) {
-        throw new errors/* InputError */.dz('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599');
-    }
+    // The SDK's own precedence, decided once here: the input, else the per-service variable, else
+    // AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
+    const endpoints = (0,aws_endpoints/* resolveEndpoints */.$)(raw['endpoint-url'] || null, env);
     if (raw.description.length > 256) {
         throw new errors/* InputError */.dz('description', `${raw.description.slice(0, 40)}…`, 'Lambda allows at most 256 characters');
     }
@@ -589,7 +694,9 @@ function parseInputs(raw, env) {
         timeoutMs,
         description: raw.description === '' ? null : raw.description,
         region,
-        endpoint: endpoint === '' ? null : endpoint,
+        endpoint: endpoints.lambda,
+        cloudwatchEndpoint: endpoints.cloudwatch,
+        endpointSource: endpoints.source,
         dryRun: bool('dry-run', raw['dry-run'] || 'false'),
         environment: raw.environment,
         githubToken: raw['github-token'],
@@ -619,15 +726,6 @@ function positiveNumber(input, value, max, integer = false) {
         throw new errors/* InputError */.dz(input, value, `expected a ${integer ? 'whole ' : ''}number greater than 0 and at most ${max}`);
     }
     return n;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !/\s/.test(value);
-    }
-    catch {
-        return false;
-    }
 }
 function json(input, value) {
     try {
@@ -708,10 +806,11 @@ var external_node_os_ = __nccwpck_require__(8161);
  * (a function's reply, an alarm's reason) cannot set state, outputs or annotations.
  */
 function plain(text) {
-    return text
+    return (text
         .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
-        .map(line => line.replace(/^(\s*):(?=:)/, '$1: '))
-        .join(external_node_os_.EOL);
+        // `##[` is read anywhere in a line: break it too.
+        .map(line => line.replace(/^(\s*):(?=:)/, '$1: ').replace(/##\[/g, '# #['))
+        .join(external_node_os_.EOL));
 }
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 function command(name, message) {
@@ -963,6 +1062,7 @@ function resultEntries(outcome, alias) {
         codeSha256: d.codeSha256,
         status: d.status,
         ...(d.message ? { message: d.message } : {}),
+        ...(d.analysis ? { analysis: d.analysis } : {}),
         timeline: d.timeline.map(t => ({
             time: new Date(t.time).toISOString(),
             weight: t.weight,
@@ -1059,7 +1159,130 @@ function consoleLink(region, d, alias) {
     return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(d.fn.name)}/aliases/${encodeURIComponent(alias)}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/**
+ * Mermaid charts for the job summary, as `xychart-beta` blocks (in Mermaid since 10.6; GitHub renders
+ * ```mermaid blocks in Markdown). Only recent Mermaid draws a legend for named plots, so the two versions
+ * are told apart by mark, bars for the old version and a line for the new one, and the title says which.
+ */
+const MAX_LABEL = 60;
+const MAX_COLUMNS = 30;
+const STEPS_MS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21_600, 43_200, 86_400].map(s => s * 1000);
+/**
+ * Text from outside (function names, versions, step labels) made safe inside a quoted Mermaid string:
+ * letters, digits and a few harmless punctuation marks are kept; a double quote or backtick becomes an
+ * apostrophe (a quote would end the string, a backtick starts Markdown); anything else, including < > &
+ * # and line breaks, becomes "_" or a space, so nothing can close the string, start a comment or
+ * directive, or reach the page as HTML or an entity.
+ */
+function chartLabel(text, fallback = '-') {
+    const cleaned = [...text.normalize('NFC')]
+        .map(ch => /["`]/.test(ch) ? "'" : /\s/u.test(ch) ? ' ' : /[\p{L}\p{N} .,:/@+()%'_=!?-]/u.test(ch) ? ch : '_')
+        .join('')
+        // "%%" starts a Mermaid comment even right after the opening quote.
+        .replace(/%+/g, '%')
+        .replace(/ +/g, ' ')
+        .trim();
+    const short = [...cleaned].length > MAX_LABEL ? `${[...cleaned].slice(0, MAX_LABEL - 1).join('')}…` : cleaned;
+    // Mermaid rejects an empty string.
+    return short === '' ? fallback : short;
+}
+function quoted(text) {
+    return `"${chartLabel(text)}"`;
+}
+/** A number as xychart reads it: plain decimals only, no exponent, no NaN. */
+function chart_num(x, digits) {
+    const fixed = (Number.isFinite(x) ? x : 0).toFixed(digits);
+    return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+/** A round axis top at or above max: 1, 2 or 5 times a power of ten, at least `least`. */
+function axisTop(max, least) {
+    const target = Math.max(max, least);
+    const power = 10 ** Math.floor(Math.log10(target));
+    return [1, 2, 5, 10].map(m => m * power).find(top => top >= target) ?? target;
+}
+function fence(lines) {
+    return ['```mermaid', ...lines, '```', ''].join('\n');
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const rest = s % 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', rest || s === 0 ? `${rest}s` : ''].join('');
+}
+/**
+ * The new version's traffic weight over time. The weight is sampled on an even grid (a round step, at
+ * most 31 columns) as the weight in effect at each instant, so uneven change times keep a true time
+ * axis; the last column always shows the final weight. Empty input gives no chart ('').
+ */
+function weightChart(points, names = {}) {
+    if (points.some(p => !Number.isFinite(p.time) || !Number.isFinite(p.weight)))
+        throw new RangeError('weightChart: every point needs a finite time and weight');
+    if (points.length === 0)
+        return '';
+    const sorted = [...points].sort((a, b) => a.time - b.time);
+    const start = sorted[0].time;
+    const span = sorted[sorted.length - 1].time - start;
+    const step = STEPS_MS.find(s => Math.ceil(span / s) <= MAX_COLUMNS) ?? Math.ceil(span / MAX_COLUMNS);
+    const columns = span === 0 ? 0 : Math.ceil(span / step);
+    const labels = [];
+    const weights = [];
+    for (let i = 0; i <= columns; i++) {
+        const at = start + i * step;
+        const inEffect = sorted.filter(p => p.time <= at).pop() ?? sorted[0];
+        labels.push(`"${elapsed(i * step)}"`);
+        weights.push(chart_num(Math.min(1, Math.max(0, inEffect.weight)) * 100, 1));
+    }
+    const version = names.newLabel ?? 'the new version';
+    return fence([
+        'xychart-beta',
+        `  title ${quoted(names.title ?? `Traffic to ${version}`)}`,
+        `  x-axis "elapsed" [${labels.join(', ')}]`,
+        `  y-axis ${quoted(`% of traffic to ${version}`)} 0 --> 100`,
+        `  bar [${weights.join(', ')}]`
+    ]);
+}
+/**
+ * Both versions' error rate and p99 per step: two charts (units differ), bars for the old version and a
+ * line for the new one. A missing figure is drawn as 0 and its step labelled "(no data)". The p99 chart is
+ * left out when no step has a p99. Empty input gives ''.
+ */
+function analysisChart(steps, names = {}) {
+    if (steps.length === 0)
+        return '';
+    const fresh = names.newLabel ?? 'new';
+    const old = names.oldLabel ?? 'old';
+    const key = `bars ${old}, line ${fresh}`;
+    const prefix = names.title ? `${names.title}: ` : '';
+    const chart = (title, axis, pick, scale, least) => {
+        const pairs = steps.map(pick);
+        const labels = steps.map((s, i) => {
+            const missing = pairs[i].some(v => v === undefined || !Number.isFinite(v));
+            return quoted(missing ? `${chartLabel(s.label)} (no data)` : s.label);
+        });
+        const value = (v) => (v !== undefined && Number.isFinite(v) ? v * scale : 0);
+        const top = axisTop(Math.max(...pairs.flat().map(value)), least);
+        return fence([
+            'xychart-beta',
+            `  title ${quoted(`${prefix}${title} (${key})`)}`,
+            `  x-axis [${labels.join(', ')}]`,
+            `  y-axis ${quoted(axis)} 0 --> ${chart_num(top, 3)}`,
+            `  bar [${pairs.map(([, o]) => chart_num(value(o), 3)).join(', ')}]`,
+            `  line [${pairs.map(([n]) => chart_num(value(n), 3)).join(', ')}]`
+        ]);
+    };
+    const errors = chart('error rate', 'errors (%)', s => [s.newErrorRate, s.oldErrorRate], 100, 1);
+    const anyP99 = steps.some(s => s.newP99 !== undefined || s.oldP99 !== undefined);
+    const latency = anyP99 ? chart('p99 duration', 'p99 (ms)', s => [s.newP99, s.oldP99], 1, 10) : '';
+    return [errors, latency].filter(Boolean).join('\n');
+}
+
+// EXTERNAL MODULE: ./src/report/untrusted.ts
+var untrusted = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
 
 
 
@@ -1073,13 +1296,17 @@ const STATUS_ICON = {
     failed: '❌',
     'dry-run': '📝'
 };
-/** The job summary: what changed, from → to, the timeline, alarms, the result and a console link. */
+/**
+ * The job summary: what changed, from → to, the timeline and its chart, the analysis, alarms, the result
+ * and a console link. Every value that can come from outside (messages, alarm names and reasons, the
+ * reason a rollout stopped) is escaped, so it renders as text and a table cell stays one cell.
+ */
 function summaryMarkdown(outcome, config) {
     const lines = [];
     const took = formatElapsed(outcome.endedAt - outcome.startedAt);
     lines.push(`## ${STATUS_ICON[outcome.status] ?? ''} lambda-promote: ${outcome.status}`, '');
     if (outcome.error)
-        lines.push(`> ${outcome.error.replace(/\n/g, ' ')}`, '');
+        lines.push(`> ${(0,untrusted/* mdText */.bC)(outcome.error, 1000)}`, '');
     lines.push(`Alias \`${config.alias}\` · strategy ${planText(config)} · ${took}`, '');
     lines.push('| function | from | to | published | CodeSha256 | status | alias |', '|---|---|---|---|---|---|---|');
     for (const d of outcome.deployments) {
@@ -1090,26 +1317,64 @@ function summaryMarkdown(outcome, config) {
     }
     lines.push('');
     const first = outcome.deployments.find(d => d.timeline.length > 0);
-    if (first) {
-        lines.push('### Timeline', '', '| time (UTC) | traffic on new version | action | result |', '|---|---|---|---|');
-        for (const t of first.timeline)
-            lines.push(`| ${clockTime(t.time)} | ${percent(t.weight)} | ${t.action} | ${t.result} |`);
-        if (outcome.deployments.length > 1)
-            lines.push('', `_Timeline of ${first.fn.name}; every function's is in the \`result\` output._`);
-        lines.push('');
-    }
+    if (first)
+        lines.push(...timeline(first, outcome));
+    const judged = outcome.deployments.find(d => (d.analysis ?? []).length > 0);
+    if (judged)
+        lines.push(...analysis(judged));
     if (outcome.alarms.length > 0) {
         lines.push('### Alarms', '', '| alarm | state at start |', '|---|---|');
         for (const a of outcome.alarms)
-            lines.push(`| ${a.name} | ${a.state} |`);
+            lines.push(`| ${(0,untrusted/* mdCell */.cz)(a.name)} | ${(0,untrusted/* mdCell */.cz)(a.state)} |`);
         lines.push('');
     }
-    const notes = outcome.deployments.filter(d => d.message).map(d => `- ${d.message}`);
+    const notes = outcome.deployments.filter(d => d.message).map(d => `- ${(0,untrusted/* mdText */.bC)(d.message ?? '', 1000)}`);
     if (notes.length > 0)
         lines.push('### Alias state', '', ...notes, '');
     if (outcome.plan.length > 0)
-        lines.push('<details><summary>Plan</summary>', '', '```', ...outcome.plan, '```', '</details>', '');
+        lines.push('<details><summary>Plan</summary>', '', '```', 
+        // Inside a fence only a run of backticks could end it early.
+        ...outcome.plan.map(line => line.replace(/`/g, "'")), '```', '</details>', '');
     return lines.join('\n');
+}
+/** The weight over time as a chart (every rollout), then as a table. */
+function timeline(d, outcome) {
+    // Function names and versions are validated inputs and Lambda's own numbers; actions and results can
+    // carry an alarm's reason or an error text.
+    const lines = ['### Timeline', ''];
+    const chart = weightChart(d.timeline.map(t => ({ time: t.time, weight: t.weight })), { newLabel: d.to ? `v${d.to}` : 'the new version' });
+    if (chart)
+        lines.push(chart, '');
+    lines.push('| time (UTC) | traffic on new version | action | result |', '|---|---|---|---|');
+    for (const t of d.timeline)
+        lines.push(`| ${clockTime(t.time)} | ${percent(t.weight)} | ${(0,untrusted/* mdCell */.cz)(t.action)} | ${(0,untrusted/* mdCell */.cz)(t.result, 300)} |`);
+    if (outcome.deployments.length > 1)
+        lines.push('', `_Timeline of ${(0,untrusted/* mdText */.bC)(d.fn.name)}; every function's is in the \`result\` output._`);
+    lines.push('');
+    return lines;
+}
+/** Canary analysis per step: both versions' figures, the verdict, and a chart of error rate and p99. */
+function analysis(d) {
+    const steps = d.analysis ?? [];
+    const rate = (r) => (r === undefined ? '—' : `${(r * 100).toFixed(2)}%`);
+    const p99 = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
+    const lines = [
+        `### Canary analysis (v${d.to} vs v${d.from ?? '-'})`,
+        '',
+        '| step | invocations new / old | errors new / old | p99 new / old | p | verdict |',
+        '|---|---|---|---|---|---|'
+    ];
+    for (const s of steps)
+        lines.push(`| ${percent(s.weight)} | ${s.newInvocations} / ${s.oldInvocations} | ${rate(s.newErrorRate)} / ${rate(s.oldErrorRate)} | ${p99(s.newP99Ms)} / ${p99(s.oldP99Ms)} | ${s.pValue === undefined ? '—' : s.pValue.toPrecision(2)} | ${s.outcome === 'pass' ? '✓' : s.outcome === 'fail' ? '✗' : 'not enough traffic'} |`);
+    const chart = analysisChart(steps.map(s => ({
+        label: percent(s.weight),
+        newErrorRate: s.newErrorRate,
+        oldErrorRate: s.oldErrorRate,
+        newP99: s.newP99Ms,
+        oldP99: s.oldP99Ms
+    })), { newLabel: `v${d.to}`, oldLabel: `v${d.from ?? '-'}` });
+    lines.push('', ...(chart ? [chart, ''] : []));
+    return lines;
 }
 function planText(config) {
     const steps = config.plan.map(s => percent(s.weight)).join(' → ');
@@ -1192,6 +1457,8 @@ function runContextFromEnv(env, eventPayload) {
 // EXTERNAL MODULE: ./src/aws/limiter.ts
 var limiter = __nccwpck_require__(9477);
 ;// CONCATENATED MODULE: ./src/aws/smoke.ts
+
+
 /** Invokes the new version by number (no alias, so no user traffic) and judges the reply. */
 async function smokeTest(api, fn, version, payload, signal) {
     let reply;
@@ -1199,7 +1466,7 @@ async function smokeTest(api, fn, version, payload, signal) {
         reply = await api.invoke(fn, version, payload, signal);
     }
     catch (error) {
-        return { ok: false, detail: `invoke failed: ${error.name}: ${error.message}` };
+        return { ok: false, detail: `invoke failed: ${(0,errors/* errorLine */.BP)(error)}` };
     }
     return judgeReply(reply, version);
 }
@@ -1211,19 +1478,27 @@ function judgeReply(reply, version) {
     if (reply.executedVersion !== undefined && reply.executedVersion !== version) {
         return { ok: false, detail: `invoke ran v${reply.executedVersion}, not v${version}` };
     }
+    // The reply is the function's text: it may carry secrets or workflow commands, so it is never printed
+    // on success, and on failure only the error type and a bounded, neutralised message are.
     if (reply.functionError) {
-        let message = reply.payload;
+        let message = 'the reply is not JSON';
         try {
             const body = JSON.parse(reply.payload);
-            if (body.errorType || body.errorMessage)
-                message = `${body.errorType ?? 'Error'}: ${body.errorMessage ?? ''}`;
+            message = `${String(body.errorType ?? 'Error')}: ${String(body.errorMessage ?? '')}`;
         }
         catch {
-            // not JSON: show the raw reply
+            // not JSON: say so rather than print it
         }
-        return { ok: false, detail: `function error (${reply.functionError}): ${message.slice(0, 300)}` };
+        return {
+            ok: false,
+            detail: `function error (${(0,untrusted/* logSafe */.sN)(reply.functionError, 40)}): ${(0,untrusted/* logSafe */.sN)(message, 200)}`
+        };
     }
-    return { ok: true, detail: `v${version} answered ${reply.statusCode}: ${reply.payload.slice(0, 120)}` };
+    const size = new TextEncoder().encode(reply.payload).length;
+    return {
+        ok: true,
+        detail: `v${version} answered ${reply.statusCode} (executed v${reply.executedVersion ?? version}, ${size} bytes)`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/decide.ts
@@ -2185,6 +2460,7 @@ function extension(holdMs) {
 
 
 
+
 /**
  * Step k for every function before step k+1; each step is one UpdateAlias guarded by the RevisionId of
  * the previous answer, then a hold that watches alarms. Returns 'in-progress' when `wait` is false and the
@@ -2305,7 +2581,7 @@ async function checkAlarms(ctx) {
         return 'no alarms watched';
     const firing = (await ctx.alarms.read(ctx.budget().deadline, ctx.signal)).filter(a => a.state === 'ALARM');
     if (firing.length > 0)
-        throw new errors/* StopError */.Tj('alarm', `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${firing[0]?.reason ?? ''})`);
+        throw new errors/* StopError */.Tj('alarm', `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${(0,untrusted/* logSafe */.sN)(firing[0]?.reason ?? '', 200)})`);
     return 'alarms OK';
 }
 /** Holds a step for `ms`, polling alarms; ends early (throwing) on ALARM, cancellation or timeout. */
@@ -2343,6 +2619,7 @@ function stopIfAborted(signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/restore.ts
+
 
 
 
@@ -2422,7 +2699,7 @@ function done(e, alias, how) {
 function foreign(e, alias, now) {
     const before = e.initial ? describeRouting(e.initial) : 'nothing (no alias)';
     const holds = now
-        ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${now.description}")` : ''}`
+        ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${(0,untrusted/* logSafe */.sN)(now.description, 100)}")` : ''}`
         : 'nothing (deleted)';
     return {
         id: e.id,
@@ -2773,15 +3050,22 @@ async function run() {
     const gateway = new LambdaGateway({
         region: config.region,
         endpoint,
+        endpointSource: config.endpointSource.lambda,
         clock,
         maxRequestsPerSecond: config.maxRequestsPerSecond,
         userAgent: USER_AGENT
     }, budget);
+    const cloudwatch = {
+        region: config.region,
+        endpoint: config.cloudwatchEndpoint,
+        endpointSource: config.endpointSource.cloudwatch,
+        userAgent: USER_AGENT
+    };
     const alarms = config.alarms.length === 0
         ? { names: [], read: async () => [] }
-        : new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847))).AlarmWatcher(config.alarms, { region: config.region, endpoint, userAgent: USER_AGENT }, clock);
+        : new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(847)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4847))).AlarmWatcher(config.alarms, cloudwatch, clock);
     const metrics = config.analysis.length > 0 || config.minInvocations > 0
-        ? new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9656))).CloudWatchMetrics({ region: config.region, endpoint, userAgent: USER_AGENT }, clock)
+        ? new (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85), __nccwpck_require__.e(656)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9656))).CloudWatchMetrics(cloudwatch, clock)
         : undefined;
     let tracker = null;
     let outcome = null;
@@ -2881,6 +3165,152 @@ function deploymentTracker(config, ds) {
         // Well inside the runner's 10 s between a cancel's SIGINT and SIGKILL.
         requestTimeoutMs: 5000
     }, message => runner.warning(message));
+}
+
+
+/***/ }),
+
+/***/ 480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   cz: () => (/* binding */ mdCell),
+/* harmony export */   sN: () => (/* binding */ logSafe)
+/* harmony export */ });
+/* unused harmony exports stopToken, withStopCommands */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Text from outside the workflow (a smoke test's reply, an alarm's StateReason, descriptions, refs, an AWS
+ * error message) made inert for the two places it lands: the log and the job summary.
+ *
+ * How the runner finds commands in a log line (actions/runner ActionCommand + OutputManager):
+ * - stdout is split into lines by .NET ReadLine: on \r, \n and \r\n;
+ * - `::name props::data`: the line, after dropping leading whitespace (any Unicode space), must start
+ *   with `::`; names are matched case-insensitively;
+ * - the legacy `##[name props]data` is found ANYWHERE in a line, not only at its start;
+ * - both tests use .NET culture-sensitive string comparison, which may skip invisible (ignorable)
+ *   characters, so a zero-width character between the two colons is not a safe break.
+ * Hence: one line, invisible and control characters dropped, and every `::` that could open a line and
+ * every `##[` broken with a plain space.
+ */
+const ELLIPSIS = '…';
+// ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-character
+// escapes; then the 8-bit CSI. A terminal or the log viewer would act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+// Controls, format characters (zero-width, bidi overrides) and other default-ignorable code points:
+// invisible, so they can hide or reorder what a reader sees, and comparisons may skip them.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+// Tab and every line break, including the ones only some viewers honour (NEL, LS, PS).
+const BREAKS = /[\t\n\v\f\r\x85\u2028\u2029]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** One line of visible text: escapes and invisibles dropped, every run of space or line break → ' '. */
+function oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\ufffd')
+        .replace(ANSI, '')
+        .replace(BREAKS, ' ')
+        .replace(INVISIBLE, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is cut), the last one an ellipsis. */
+function bound(text, max) {
+    const limit = Math.max(1, Math.floor(max));
+    const chars = Array.from(text);
+    if (chars.length <= limit)
+        return text;
+    return (chars
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd() + ELLIPSIS);
+}
+/**
+ * One line for the log that the runner cannot read as a workflow command, at most `max` characters.
+ * NFKC folds full-width and other look-alike colons, hashes and brackets to ASCII first, so they are
+ * broken too. A `::` glued to a letter, digit or `[` (`arn:aws:iam::123…`, `http://[::1]:4599`) cannot
+ * open a line and is kept; any other `::` becomes `: :`, and `##[` becomes `# #[`.
+ */
+function logSafe(text, max = 300) {
+    const line = oneLine(text.normalize('NFKC'))
+        .replace(/(?<![A-Za-z0-9[]):(?=:)/g, ': ')
+        .replace(/#(?=#\[)/g, '# ');
+    // Cutting after the breaks keeps the bound exact; dropping a tail cannot form a new `::` or `##[`.
+    return bound(line, max);
+}
+// Each character that Markdown or HTML could read as syntax, as a character reference. References are
+// decoded as plain text and never start a tag, link, image, emphasis, code span, table cell or math.
+const MD_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '(': '&#40;',
+    ')': '&#41;',
+    '*': '&#42;',
+    _: '&#95;',
+    '~': '&#126;',
+    '!': '&#33;',
+    '#': '&#35;',
+    '|': '&#124;',
+    $: '&#36;',
+    ':': '&#58;',
+    '@': '&#64;',
+    '^': '&#94;',
+    '{': '&#123;',
+    '}': '&#125;'
+};
+const MD_SPECIAL = /[&<>"'`\\[\]()*_~!#|$:@^{}]/g;
+const ZWSP = '\u200b';
+/**
+ * Plain text for the job summary: one line of at most `max` characters in which no Markdown or HTML
+ * takes effect. Safe in a paragraph, a list item, a blockquote or a table cell (a `|` stays in its
+ * cell); not inside backticks, where character references show as written.
+ */
+function mdText(text, max = 300) {
+    const plain = bound(oneLine(text), max)
+        // GitHub also links bare URLs, www. names, e-mail addresses and @mentions found in the rendered
+        // text, after references are decoded; a zero-width space there breaks the pattern, not the look.
+        .replace(/\/(?=\/)/g, `/${ZWSP}`)
+        .replace(/(?<![A-Za-z0-9])(www)\./gi, `$1${ZWSP}.`)
+        .replace(/@/g, `@${ZWSP}`);
+    const escaped = plain.replace(MD_SPECIAL, c => MD_ESCAPES[c] ?? c);
+    // A list marker, numbered item, setext underline or thematic break is only syntax at a line's start.
+    return escaped
+        .replace(/^[-+=]/, mark => `&#${mark.charCodeAt(0)};`)
+        .replace(/^(\d{1,9})\./, (_, digits) => `${digits}&#46;`);
+}
+/** A table cell's text: `mdText` with a cell-sized bound; a `|` or line break never splits the row. */
+function mdCell(text, max = 120) {
+    return mdText(text, max);
+}
+/** 128 random bits as hex: a token that text written before it was chosen cannot contain. */
+function stopToken(random = randomBytes) {
+    return Buffer.from(random(16)).toString('hex');
+}
+/**
+ * Runs `body` with the runner's command processing paused: `::stop-commands::TOKEN` before, `::TOKEN::`
+ * after, even when `body` throws. For a block of raw multi-line text (a function's log tail) where
+ * rewriting each line is not wanted. Inside, the action's own annotations are inert too, so `body` should
+ * only write text. Single values do not need it: `logSafe` already makes them inert.
+ */
+async function withStopCommands(write, body, random = randomBytes) {
+    const token = stopToken(random);
+    write(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        write(`::${token}::`);
+    }
 }
 
 
@@ -3089,6 +3519,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

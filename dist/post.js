@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2850);
+/* harmony import */ var _post_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3559);
 // Bundle entry for the post step (post-if: always()); it never loads the main step.
 
 await (0,_post_run_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2850:
+/***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98,6 +98,17 @@ function isTransient(error) {
     return (code === undefined &&
         /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
 }
+/**
+ * Throttling and "update in progress" are Lambda asking us to wait: the whole budget. Any other fault is
+ * tried at most 6 times, and a refused connection (nothing listening) 3 times, so that a wrong endpoint
+ * fails in seconds, not after the timeout.
+ */
+function attemptsFor(error, maxAttempts) {
+    if (isBusy(error))
+        return maxAttempts;
+    const refused = /ECONNREFUSED/.test(`${error?.code ?? ''} ${error?.message ?? ''}`);
+    return Math.min(maxAttempts, refused ? 3 : 6);
+}
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
 async function withRetry(clock, policy, operation) {
     const base = policy.baseDelayMs ?? 200;
@@ -107,7 +118,7 @@ async function withRetry(clock, policy, operation) {
             return await operation();
         }
         catch (error) {
-            if (attempt >= policy.maxAttempts || !policy.retryable(error))
+            if (attempt >= attemptsFor(error, policy.maxAttempts) || !policy.retryable(error))
                 throw error;
             const retryAfter = retryAfterMs(error);
             const backoff = Math.min(cap, base * 2 ** (attempt - 1));
@@ -340,8 +351,142 @@ function clockTime(ms) {
     return new Date(ms).toISOString().slice(11, 19);
 }
 
+;// CONCATENATED MODULE: ./src/report/untrusted.ts
+
+/**
+ * Text from outside the workflow (a smoke test's reply, an alarm's StateReason, descriptions, refs, an AWS
+ * error message) made inert for the two places it lands: the log and the job summary.
+ *
+ * How the runner finds commands in a log line (actions/runner ActionCommand + OutputManager):
+ * - stdout is split into lines by .NET ReadLine: on \r, \n and \r\n;
+ * - `::name props::data`: the line, after dropping leading whitespace (any Unicode space), must start
+ *   with `::`; names are matched case-insensitively;
+ * - the legacy `##[name props]data` is found ANYWHERE in a line, not only at its start;
+ * - both tests use .NET culture-sensitive string comparison, which may skip invisible (ignorable)
+ *   characters, so a zero-width character between the two colons is not a safe break.
+ * Hence: one line, invisible and control characters dropped, and every `::` that could open a line and
+ * every `##[` broken with a plain space.
+ */
+const ELLIPSIS = '…';
+// ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-character
+// escapes; then the 8-bit CSI. A terminal or the log viewer would act on them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+// Controls, format characters (zero-width, bidi overrides) and other default-ignorable code points:
+// invisible, so they can hide or reorder what a reader sees, and comparisons may skip them.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+// Tab and every line break, including the ones only some viewers honour (NEL, LS, PS).
+const BREAKS = /[\t\n\v\f\r\x85\u2028\u2029]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** One line of visible text: escapes and invisibles dropped, every run of space or line break → ' '. */
+function oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\ufffd')
+        .replace(ANSI, '')
+        .replace(BREAKS, ' ')
+        .replace(INVISIBLE, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is cut), the last one an ellipsis. */
+function bound(text, max) {
+    const limit = Math.max(1, Math.floor(max));
+    const chars = Array.from(text);
+    if (chars.length <= limit)
+        return text;
+    return (chars
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd() + ELLIPSIS);
+}
+/**
+ * One line for the log that the runner cannot read as a workflow command, at most `max` characters.
+ * NFKC folds full-width and other look-alike colons, hashes and brackets to ASCII first, so they are
+ * broken too. A `::` glued to a letter, digit or `[` (`arn:aws:iam::123…`, `http://[::1]:4599`) cannot
+ * open a line and is kept; any other `::` becomes `: :`, and `##[` becomes `# #[`.
+ */
+function logSafe(text, max = 300) {
+    const line = oneLine(text.normalize('NFKC'))
+        .replace(/(?<![A-Za-z0-9[]):(?=:)/g, ': ')
+        .replace(/#(?=#\[)/g, '# ');
+    // Cutting after the breaks keeps the bound exact; dropping a tail cannot form a new `::` or `##[`.
+    return bound(line, max);
+}
+// Each character that Markdown or HTML could read as syntax, as a character reference. References are
+// decoded as plain text and never start a tag, link, image, emphasis, code span, table cell or math.
+const MD_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '(': '&#40;',
+    ')': '&#41;',
+    '*': '&#42;',
+    _: '&#95;',
+    '~': '&#126;',
+    '!': '&#33;',
+    '#': '&#35;',
+    '|': '&#124;',
+    $: '&#36;',
+    ':': '&#58;',
+    '@': '&#64;',
+    '^': '&#94;',
+    '{': '&#123;',
+    '}': '&#125;'
+};
+const MD_SPECIAL = /[&<>"'`\\[\]()*_~!#|$:@^{}]/g;
+const ZWSP = '\u200b';
+/**
+ * Plain text for the job summary: one line of at most `max` characters in which no Markdown or HTML
+ * takes effect. Safe in a paragraph, a list item, a blockquote or a table cell (a `|` stays in its
+ * cell); not inside backticks, where character references show as written.
+ */
+function mdText(text, max = 300) {
+    const plain = bound(oneLine(text), max)
+        // GitHub also links bare URLs, www. names, e-mail addresses and @mentions found in the rendered
+        // text, after references are decoded; a zero-width space there breaks the pattern, not the look.
+        .replace(/\/(?=\/)/g, `/${ZWSP}`)
+        .replace(/(?<![A-Za-z0-9])(www)\./gi, `$1${ZWSP}.`)
+        .replace(/@/g, `@${ZWSP}`);
+    const escaped = plain.replace(MD_SPECIAL, c => MD_ESCAPES[c] ?? c);
+    // A list marker, numbered item, setext underline or thematic break is only syntax at a line's start.
+    return escaped
+        .replace(/^[-+=]/, mark => `&#${mark.charCodeAt(0)};`)
+        .replace(/^(\d{1,9})\./, (_, digits) => `${digits}&#46;`);
+}
+/** A table cell's text: `mdText` with a cell-sized bound; a `|` or line break never splits the row. */
+function mdCell(text, max = 120) {
+    return mdText(text, max);
+}
+/** 128 random bits as hex: a token that text written before it was chosen cannot contain. */
+function stopToken(random = randomBytes) {
+    return Buffer.from(random(16)).toString('hex');
+}
+/**
+ * Runs `body` with the runner's command processing paused: `::stop-commands::TOKEN` before, `::TOKEN::`
+ * after, even when `body` throws. For a block of raw multi-line text (a function's log tail) where
+ * rewriting each line is not wanted. Inside, the action's own annotations are inert too, so `body` should
+ * only write text. Single values do not need it: `logSafe` already makes them inert.
+ */
+async function withStopCommands(write, body, random = randomBytes) {
+    const token = stopToken(random);
+    write(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        write(`::${token}::`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Every error the action reports, and the one function that turns any error into a line for the log.
+
 /** A bad input value: reported as one line naming the input, the value and what is allowed. */
 class InputError extends Error {
     input;
@@ -375,9 +520,14 @@ function failureLine(error) {
     return errorLine(error);
 }
 function errorLine(error) {
+    // An AWS call's failure carries its own line (operation, resource, endpoint, what to check).
+    const line = error?.described;
+    if (typeof line === 'string')
+        return line;
     const e = error;
     const code = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
-    return `${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`;
+    // Anything else may carry a server's or a function's words: one safe, bounded line.
+    return logSafe(`${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`, 500);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -397,10 +547,11 @@ var external_node_os_ = __nccwpck_require__(8161);
  * (a function's reply, an alarm's reason) cannot set state, outputs or annotations.
  */
 function plain(text) {
-    return text
+    return (text
         .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
-        .map(line => line.replace(/^(\s*):(?=:)/, '$1: '))
-        .join(external_node_os_.EOL);
+        // `##[` is read anywhere in a line: break it too.
+        .map(line => line.replace(/^(\s*):(?=:)/, '$1: ').replace(/##\[/g, '# #['))
+        .join(external_node_os_.EOL));
 }
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 function command(name, message) {
@@ -759,6 +910,7 @@ function memoryStore(values = new Map()) {
 
 
 
+
 /** Restores every listed function; never throws, says per function what the alias holds. */
 async function restoreAll(ids, ctx) {
     const results = await mapLimit(ids, ctx.concurrency, id => restoreOne(id, ctx));
@@ -833,7 +985,7 @@ function done(e, alias, how) {
 function foreign(e, alias, now) {
     const before = e.initial ? describeRouting(e.initial) : 'nothing (no alias)';
     const holds = now
-        ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${now.description}")` : ''}`
+        ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${logSafe(now.description, 100)}")` : ''}`
         : 'nothing (deleted)';
     return {
         id: e.id,

@@ -1,4 +1,5 @@
 // Every error the action reports, and the one function that turns any error into a line for the log.
+import { logSafe } from './report/untrusted.js'
 
 /** A bad input value: reported as one line naming the input, the value and what is allowed. */
 export class InputError extends Error {
@@ -38,7 +39,11 @@ export function failureLine(error: unknown): string {
 }
 
 export function errorLine(error: unknown): string {
+  // An AWS call's failure carries its own line (operation, resource, endpoint, what to check).
+  const line = (error as { described?: unknown } | null)?.described
+  if (typeof line === 'string') return line
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
   const code = e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''
-  return `${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`
+  // Anything else may carry a server's or a function's words: one safe, bounded line.
+  return logSafe(`${e?.name ?? 'Error'}${code}: ${e?.message ?? String(error)}`, 500)
 }

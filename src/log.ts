@@ -19,10 +19,13 @@ export interface Log {
  * (a function's reply, an alarm's reason) cannot set state, outputs or annotations.
  */
 export function plain(text: string): string {
-  return text
-    .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
-    .map(line => line.replace(/^(\s*):(?=:)/, '$1: '))
-    .join(EOL)
+  return (
+    text
+      .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
+      // `##[` is read anywhere in a line: break it too.
+      .map(line => line.replace(/^(\s*):(?=:)/, '$1: ').replace(/##\[/g, '# #['))
+      .join(EOL)
+  )
 }
 
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')

@@ -51,26 +51,26 @@ export async function run(): Promise<void> {
     {
       region: config.region,
       endpoint,
+      endpointSource: config.endpointSource.lambda,
       clock,
       maxRequestsPerSecond: config.maxRequestsPerSecond,
       userAgent: USER_AGENT
     },
     budget
   )
+  const cloudwatch = {
+    region: config.region,
+    endpoint: config.cloudwatchEndpoint,
+    endpointSource: config.endpointSource.cloudwatch,
+    userAgent: USER_AGENT
+  }
   const alarms: AlarmSource & { destroy?: () => void } =
     config.alarms.length === 0
       ? { names: [], read: async () => [] }
-      : new (await import('./aws/alarms.js')).AlarmWatcher(
-          config.alarms,
-          { region: config.region, endpoint, userAgent: USER_AGENT },
-          clock
-        )
+      : new (await import('./aws/alarms.js')).AlarmWatcher(config.alarms, cloudwatch, clock)
   const metrics =
     config.analysis.length > 0 || config.minInvocations > 0
-      ? new (await import('./aws/metrics.js')).CloudWatchMetrics(
-          { region: config.region, endpoint, userAgent: USER_AGENT },
-          clock
-        )
+      ? new (await import('./aws/metrics.js')).CloudWatchMetrics(cloudwatch, clock)
       : undefined
   let tracker: DeploymentTracker | null = null
   let outcome: Outcome | null = null

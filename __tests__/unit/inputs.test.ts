@@ -109,6 +109,8 @@ describe('parseInputs: valid configurations', () => {
       description: null,
       region: 'us-east-1',
       endpoint: null,
+      cloudwatchEndpoint: null,
+      endpointSource: { lambda: null, cloudwatch: null },
       dryRun: false,
       environment: '',
       githubToken: 'tok',
@@ -639,7 +641,19 @@ describe('parseInputs: bad inputs fail with one line naming input, value and wha
       'bad AWS_ENDPOINT_URL',
       {},
       { ...ENV, AWS_ENDPOINT_URL: '127.0.0.1:4599' },
-      `endpoint-url "127.0.0.1:4599": ${ENDPOINT}`
+      `AWS_ENDPOINT_URL "127.0.0.1:4599": ${ENDPOINT}`
+    ],
+    [
+      'bad AWS_ENDPOINT_URL_CLOUDWATCH, named as such',
+      {},
+      { ...ENV, AWS_ENDPOINT_URL_CLOUDWATCH: 'localhost:4599' },
+      `AWS_ENDPOINT_URL_CLOUDWATCH "localhost:4599": ${ENDPOINT}`
+    ],
+    [
+      'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS neither true nor false',
+      {},
+      { ...ENV, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'yes' },
+      'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS "yes": expected true or false'
     ],
     // pacing
     [

@@ -69,7 +69,11 @@ describe('summaryMarkdown', () => {
       }),
       cfg
     )
-    expect(text).toBe(
+    // The weight chart (checked as Mermaid in chart.test.ts) sits under the Timeline heading.
+    const chart =
+      /```mermaid\nxychart-beta\n {2}title "Traffic to v42"\n[^]*?\n {2}bar \[10, 10, [^\]]*, 100\]\n```\n+/
+    expect(text).toMatch(chart)
+    expect(text.replace(chart, '')).toBe(
       [
         '## ✅ lambda-promote: promoted',
         '',
@@ -176,7 +180,8 @@ describe('summaryMarkdown', () => {
     )
     const lines = text.split('\n')
     expect(lines[0]).toBe('## ↩️ lambda-promote: rolled-back')
-    expect(lines[2]).toBe('> alarm errors went into ALARM (threshold crossed)')
+    // One line, with the parentheses escaped as every outside text is.
+    expect(lines[2]).toBe('> alarm errors went into ALARM &#40;threshold crossed&#41;')
     expect(text).toContain('| fn-b | (new alias) | — | no | `—` | failed | — |')
     expect(text).toContain('| fn-a | v41 75% + v40 25% | v42 | yes |')
     expect(text).toContain("_Timeline of fn-a; every function's is in the `result` output._")
@@ -185,8 +190,8 @@ describe('summaryMarkdown', () => {
       [
         '### Alias state',
         '',
-        '- fn-b: publish failed',
-        '- fn-a: alias live restored to v41 75% + v40 25% and verified',
+        '- fn-b&#58; publish failed',
+        '- fn-a&#58; alias live restored to v41 75% + v40 25% and verified',
         ''
       ].join('\n')
     )

@@ -2,7 +2,9 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import type { Clock } from '../clock.js'
 import { InputError } from '../errors.js'
 import type { AlarmSource, AlarmState } from './api.js'
+import { clientEndpointConfig } from './endpoints.js'
 import { isTransient, withRetry, type RetryPolicy } from './retry.js'
+import { callOf, described, REQUEST_HANDLER } from './sdk-options.js'
 
 /** Reads the named CloudWatch alarms (metric and composite). */
 export class AlarmWatcher implements AlarmSource {
@@ -10,7 +12,12 @@ export class AlarmWatcher implements AlarmSource {
 
   constructor(
     readonly names: readonly string[],
-    options: { region: string; endpoint: string | null; userAgent: string },
+    private readonly options: {
+      region: string
+      endpoint: string | null
+      userAgent: string
+      endpointSource?: string | null
+    },
     private readonly clock: Clock
   ) {
     this.client =
@@ -18,11 +25,11 @@ export class AlarmWatcher implements AlarmSource {
         ? null
         : new CloudWatchClient({
             region: options.region,
-            ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+            ...clientEndpointConfig(options.endpoint),
             customUserAgent: options.userAgent,
             // Our retry layer is the only one: the SDK's own would multiply the attempts.
             maxAttempts: 1,
-            requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+            requestHandler: REQUEST_HANDLER
           })
   }
 
@@ -42,16 +49,21 @@ export class AlarmWatcher implements AlarmSource {
       const batch = this.names.slice(i, i + 100)
       let token: string | undefined
       do {
+        const command = new DescribeAlarmsCommand({
+          AlarmNames: batch,
+          AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+          ...(token ? { NextToken: token } : {})
+        })
         const out = await withRetry(this.clock, policy, () =>
-          client.send(
-            new DescribeAlarmsCommand({
-              AlarmNames: batch,
-              AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-              ...(token ? { NextToken: token } : {})
-            }),
-            signal ? { abortSignal: signal } : {}
-          )
-        )
+          client.send(command, signal ? { abortSignal: signal } : {})
+        ).catch(error => {
+          throw described(error, {
+            ...callOf(command, batch.join(', ')),
+            service: 'CloudWatch',
+            endpoint: this.options.endpoint,
+            endpointSource: this.options.endpointSource ?? null
+          })
+        })
         for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
           if (alarm.AlarmName) {
             found.set(alarm.AlarmName, {

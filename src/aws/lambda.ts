@@ -20,6 +20,9 @@ import type {
 } from './api.js'
 import { isNamed } from './api.js'
 import { RateLimiter } from './limiter.js'
+import { callOf, described, REQUEST_HANDLER } from './sdk-options.js'
+import type { AwsCall } from './describe-error.js'
+import { clientEndpointConfig } from './endpoints.js'
 import { isBusy, isTransient, withRetry } from './retry.js'
 
 export const USER_AGENT = 'lambda-promote/1'
@@ -36,6 +39,8 @@ export interface GatewayOptions {
   random?: Random
   /** Wraps the client's send; tests inject faults below the retry layer with it. */
   transport?: (send: Transport) => Transport
+  /** What chose the endpoint, for error lines that say what to check. */
+  endpointSource?: string | null
 }
 
 /**
@@ -55,10 +60,11 @@ export class LambdaGateway implements LambdaApi {
   ) {
     this.client = new LambdaClient({
       region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      ...clientEndpointConfig(options.endpoint),
       customUserAgent: options.userAgent,
+      // Our retry layer is the only one: the SDK's own would multiply the attempts.
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+      requestHandler: REQUEST_HANDLER
     })
     const send: Transport = (command, opts) =>
       this.client.send(command as GetAliasCommand, opts) as Promise<unknown>
@@ -67,7 +73,15 @@ export class LambdaGateway implements LambdaApi {
     this.writes = new RateLimiter(options.clock, options.maxRequestsPerSecond)
   }
 
-  private call<T>(limiter: RateLimiter, budget: Budget, command: object): Promise<T> {
+  private async call<T>(limiter: RateLimiter, budget: Budget, command: object): Promise<T> {
+    try {
+      return await this.attempts<T>(limiter, budget, command)
+    } catch (error) {
+      throw described(error, this.where(command))
+    }
+  }
+
+  private attempts<T>(limiter: RateLimiter, budget: Budget, command: object): Promise<T> {
     return withRetry(
       this.options.clock,
       {
@@ -133,6 +147,27 @@ export class LambdaGateway implements LambdaApi {
     version: string,
     budget = this.budget
   ): Promise<AliasConfiguration> {
+    const command = new CreateAliasCommand({
+      FunctionName: fn,
+      Name: alias,
+      FunctionVersion: version,
+      Description: '',
+      RoutingConfig: { AdditionalVersionWeights: {} }
+    })
+    try {
+      return await this.createAttempts(command, fn, alias, version, budget)
+    } catch (error) {
+      throw described(error, this.where(command))
+    }
+  }
+
+  private createAttempts(
+    command: CreateAliasCommand,
+    fn: string,
+    alias: string,
+    version: string,
+    budget: Budget
+  ): Promise<AliasConfiguration> {
     let lostAnswer = false
     return withRetry(
       this.options.clock,
@@ -141,13 +176,7 @@ export class LambdaGateway implements LambdaApi {
         try {
           await this.writes.acquire(budget.signal)
           return (await this.send(
-            new CreateAliasCommand({
-              FunctionName: fn,
-              Name: alias,
-              FunctionVersion: version,
-              Description: '',
-              RoutingConfig: { AdditionalVersionWeights: {} }
-            }),
+            command,
             budget.signal ? { abortSignal: budget.signal } : {}
           )) as AliasConfiguration
         } catch (error) {
@@ -206,13 +235,20 @@ export class LambdaGateway implements LambdaApi {
         ...(signal ? { signal } : {})
       },
       () => this.send(command, signal ? { abortSignal: signal } : {})
-    )) as { StatusCode?: number; FunctionError?: string; ExecutedVersion?: string; Payload?: Uint8Array }
+    ).catch(error => {
+      throw described(error, this.where(command))
+    })) as { StatusCode?: number; FunctionError?: string; ExecutedVersion?: string; Payload?: Uint8Array }
     return {
       statusCode: out.StatusCode ?? 0,
       ...(out.FunctionError ? { functionError: out.FunctionError } : {}),
       ...(out.ExecutedVersion ? { executedVersion: out.ExecutedVersion } : {}),
       payload: out.Payload ? new TextDecoder().decode(out.Payload) : ''
     }
+  }
+
+  private where(command: object): AwsCall {
+    const { endpoint, endpointSource } = this.options
+    return { ...callOf(command), service: 'Lambda', endpoint, endpointSource: endpointSource ?? null }
   }
 
   destroy(): void {

@@ -8,7 +8,9 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
+import { clientEndpointConfig } from './endpoints.js'
 import { isTransient, withRetry } from './retry.js'
+import { described, REQUEST_HANDLER } from './sdk-options.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
@@ -198,15 +200,20 @@ export class CloudWatchMetrics {
   private readonly client: CloudWatchClient
 
   constructor(
-    options: { region: string; endpoint: string | null; userAgent: string },
+    private readonly options: {
+      region: string
+      endpoint: string | null
+      userAgent: string
+      endpointSource?: string | null
+    },
     private readonly clock: Clock
   ) {
     this.client = new CloudWatchClient({
       region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      ...clientEndpointConfig(options.endpoint),
       customUserAgent: options.userAgent,
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 5000, requestTimeout: 20000 }
+      requestHandler: REQUEST_HANDLER
     })
   }
 
@@ -220,7 +227,15 @@ export class CloudWatchMetrics {
         ...(signal ? { signal } : {})
       },
       () => fetchVersionFigures(this.client, w, signal)
-    )
+    ).catch(error => {
+      throw described(error, {
+        operation: 'GetMetricData',
+        resource: `${w.functionName}:${w.alias}`,
+        service: 'CloudWatch',
+        endpoint: this.options.endpoint,
+        endpointSource: this.options.endpointSource ?? null
+      })
+    })
   }
 
   destroy(): void {

@@ -46,6 +46,19 @@ export function isTransient(error: unknown): boolean {
   )
 }
 
+/**
+ * Throttling and "update in progress" are Lambda asking us to wait: the whole budget. Any other fault is
+ * tried at most 6 times, and a refused connection (nothing listening) 3 times, so that a wrong endpoint
+ * fails in seconds, not after the timeout.
+ */
+export function attemptsFor(error: unknown, maxAttempts: number): number {
+  if (isBusy(error)) return maxAttempts
+  const refused = /ECONNREFUSED/.test(
+    `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`
+  )
+  return Math.min(maxAttempts, refused ? 3 : 6)
+}
+
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
 export async function withRetry<T>(
   clock: Clock,
@@ -58,7 +71,7 @@ export async function withRetry<T>(
     try {
       return await operation()
     } catch (error) {
-      if (attempt >= policy.maxAttempts || !policy.retryable(error)) throw error
+      if (attempt >= attemptsFor(error, policy.maxAttempts) || !policy.retryable(error)) throw error
       const retryAfter = retryAfterMs(error)
       const backoff = Math.min(cap, base * 2 ** (attempt - 1))
       // Full jitter keeps many functions in lockstep from retrying in one burst.

@@ -1,3 +1,5 @@
+import { errorLine } from '../errors.js'
+import { logSafe } from '../report/untrusted.js'
 import type { InvokeResult, LambdaApi } from './api.js'
 
 export interface SmokeResult {
@@ -18,7 +20,7 @@ export async function smokeTest(
   try {
     reply = await api.invoke(fn, version, payload, signal)
   } catch (error) {
-    return { ok: false, detail: `invoke failed: ${(error as Error).name}: ${(error as Error).message}` }
+    return { ok: false, detail: `invoke failed: ${errorLine(error)}` }
   }
   return judgeReply(reply, version)
 }
@@ -31,16 +33,24 @@ export function judgeReply(reply: InvokeResult, version: string): SmokeResult {
   if (reply.executedVersion !== undefined && reply.executedVersion !== version) {
     return { ok: false, detail: `invoke ran v${reply.executedVersion}, not v${version}` }
   }
+  // The reply is the function's text: it may carry secrets or workflow commands, so it is never printed
+  // on success, and on failure only the error type and a bounded, neutralised message are.
   if (reply.functionError) {
-    let message = reply.payload
+    let message = 'the reply is not JSON'
     try {
-      const body = JSON.parse(reply.payload) as { errorType?: string; errorMessage?: string }
-      if (body.errorType || body.errorMessage)
-        message = `${body.errorType ?? 'Error'}: ${body.errorMessage ?? ''}`
+      const body = JSON.parse(reply.payload) as { errorType?: unknown; errorMessage?: unknown }
+      message = `${String(body.errorType ?? 'Error')}: ${String(body.errorMessage ?? '')}`
     } catch {
-      // not JSON: show the raw reply
+      // not JSON: say so rather than print it
     }
-    return { ok: false, detail: `function error (${reply.functionError}): ${message.slice(0, 300)}` }
+    return {
+      ok: false,
+      detail: `function error (${logSafe(reply.functionError, 40)}): ${logSafe(message, 200)}`
+    }
   }
-  return { ok: true, detail: `v${version} answered ${reply.statusCode}: ${reply.payload.slice(0, 120)}` }
+  const size = new TextEncoder().encode(reply.payload).length
+  return {
+    ok: true,
+    detail: `v${version} answered ${reply.statusCode} (executed v${reply.executedVersion ?? version}, ${size} bytes)`
+  }
 }

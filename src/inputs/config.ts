@@ -1,3 +1,4 @@
+import type { Endpoints } from '../aws/endpoints.js'
 import type { PlanStep, Strategy } from './plan.js'
 import type { FunctionRef, VersionSpec } from './names.js'
 
@@ -19,7 +20,12 @@ export interface Config {
   /** Explicit description input, or null to build one from the workflow context. */
   readonly description: string | null
   readonly region: string
+  /** Lambda's endpoint; null: AWS's own for the region. */
   readonly endpoint: string | null
+  /** CloudWatch's endpoint, resolved on its own (AWS_ENDPOINT_URL_CLOUDWATCH). */
+  readonly cloudwatchEndpoint: string | null
+  /** What chose each endpoint, for error lines that say what to check. */
+  readonly endpointSource: Endpoints['source']
   readonly dryRun: boolean
   readonly environment: string
   readonly githubToken: string

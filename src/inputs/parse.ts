@@ -1,3 +1,4 @@
+import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { formatDuration, parseDuration } from './duration.js'
@@ -74,10 +75,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const smokeTestPayload =
     raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
   const region = resolveRegion(raw.region, env, functions)
-  const endpoint = raw['endpoint-url'] || env.AWS_ENDPOINT_URL_LAMBDA || env.AWS_ENDPOINT_URL || ''
-  if (endpoint !== '' && !isHttpUrl(endpoint)) {
-    throw new InputError('endpoint-url', endpoint, 'expected an http(s) URL such as http://127.0.0.1:4599')
-  }
+  // The SDK's own precedence, decided once here: the input, else the per-service variable, else
+  // AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
+  const endpoints = resolveEndpoints(raw['endpoint-url'] || null, env)
   if (raw.description.length > 256) {
     throw new InputError(
       'description',
@@ -101,7 +101,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     timeoutMs,
     description: raw.description === '' ? null : raw.description,
     region,
-    endpoint: endpoint === '' ? null : endpoint,
+    endpoint: endpoints.lambda,
+    cloudwatchEndpoint: endpoints.cloudwatch,
+    endpointSource: endpoints.source,
     dryRun: bool('dry-run', raw['dry-run'] || 'false'),
     environment: raw.environment,
     githubToken: raw['github-token'],
@@ -139,15 +141,6 @@ function positiveNumber(input: string, value: string, max: number, integer = fal
     )
   }
   return n
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !/\s/.test(value)
-  } catch {
-    return false
-  }
 }
 
 function json(input: string, value: string): string {

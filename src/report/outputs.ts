@@ -15,6 +15,7 @@ export function resultEntries(outcome: Outcome, alias: string): object[] {
     codeSha256: d.codeSha256,
     status: d.status,
     ...(d.message ? { message: d.message } : {}),
+    ...(d.analysis ? { analysis: d.analysis } : {}),
     timeline: d.timeline.map(t => ({
       time: new Date(t.time).toISOString(),
       weight: t.weight,

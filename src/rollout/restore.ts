@@ -4,6 +4,7 @@ import type { Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { errorLine } from '../errors.js'
+import { logSafe } from '../report/untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
 import { describeRouting, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
 
@@ -109,7 +110,7 @@ function done(e: LedgerEntry, alias: string, how: 'restored' | 'absent'): Restor
 function foreign(e: LedgerEntry, alias: string, now: AliasSnapshot | null): RestoreResult {
   const before = e.initial ? describeRouting(e.initial) : 'nothing (no alias)'
   const holds = now
-    ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${now.description}")` : ''}`
+    ? `${describeRouting(now)}${now.description !== e.initial?.description ? ` (description "${logSafe(now.description, 100)}")` : ''}`
     : 'nothing (deleted)'
   return {
     id: e.id,

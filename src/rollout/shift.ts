@@ -2,6 +2,7 @@ import type { AlarmSource, Budget, LambdaApi } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { clockTime, type Clock } from '../clock.js'
+import { logSafe } from '../report/untrusted.js'
 import { errorLine, StopError } from '../errors.js'
 import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
@@ -161,7 +162,7 @@ async function checkAlarms(ctx: ShiftContext): Promise<string> {
   if (firing.length > 0)
     throw new StopError(
       'alarm',
-      `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${firing[0]?.reason ?? ''})`
+      `alarm ${firing.map(a => a.name).join(', ')} went into ALARM (${logSafe(firing[0]?.reason ?? '', 200)})`
     )
   return 'alarms OK'
 }

@@ -115,8 +115,60 @@ const cases: [string, Record<string, string>, string | RegExp][] = [
     'function listed twice',
     { 'function-name': `${fn},${fn}` },
     `function-name "${fn}": listed twice; name each function once`
+  ],
+  [
+    'analysis of an unknown check',
+    { strategy: 'canary', analysis: 'errors,throughput' },
+    'analysis "throughput": expected errors or latency'
+  ],
+  [
+    'analysis with nothing to judge',
+    { analysis: 'errors' },
+    'analysis "errors": needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+  ],
+  [
+    'min-invocations not a number',
+    { strategy: 'canary', 'min-invocations': 'lots' },
+    'min-invocations "lots": expected a whole number of invocations, 0 or more, such as 100'
+  ],
+  [
+    'latency-tolerance not a percentage',
+    { strategy: 'canary', analysis: 'latency', 'latency-tolerance': '-5%' },
+    'latency-tolerance "-5%": expected a percentage from 0% to 1000%, such as 20%'
+  ],
+  [
+    'endpoint-url with a password (never echoed)',
+    { 'endpoint-url': 'http://user:hunter2@127.0.0.1:4599' },
+    'endpoint-url "http://user:***@127.0.0.1:4599/": must not carry a user name or password; AWS requests are signed'
   ]
 ]
+
+/** Bad values the environment brings: named by their variable, with the same one line. */
+const envCases: [string, Record<string, string>, string][] = [
+  [
+    'AWS_ENDPOINT_URL_LAMBDA not a URL',
+    { AWS_ENDPOINT_URL_LAMBDA: 'localhost:4599' },
+    'AWS_ENDPOINT_URL_LAMBDA "localhost:4599": expected an http(s) URL such as http://127.0.0.1:4599'
+  ],
+  [
+    'AWS_ENDPOINT_URL_CLOUDWATCH not a URL',
+    { AWS_ENDPOINT_URL_CLOUDWATCH: 'cloudwatch' },
+    'AWS_ENDPOINT_URL_CLOUDWATCH "cloudwatch": expected an http(s) URL such as http://127.0.0.1:4599'
+  ],
+  [
+    'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS neither true nor false',
+    { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'sometimes' },
+    'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS "sometimes": expected true or false'
+  ]
+]
+
+test.each(envCases)('%s', async (_label, env, expected) => {
+  const since = lastSeq(emu)
+  const r = await act(emu, { 'function-name': fn, alias: 'live' }, { env })
+  expect(errors(r)).toEqual([expected])
+  expect(r.exitCode).toBe(1)
+  expect(writes(emu, since)).toEqual([])
+})
 
 test.each(cases)('%s', async (_label, inputs, expected) => {
   const since = lastSeq(emu)

@@ -166,6 +166,7 @@ async function mapLimit(items, limit, task) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ errorLine),
+/* harmony export */   NI: () => (/* binding */ stopIfAborted),
 /* harmony export */   Pu: () => (/* binding */ failureLine),
 /* harmony export */   Tj: () => (/* binding */ StopError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -199,6 +200,13 @@ class StopError extends Error {
         super(message);
         this.kind = kind;
     }
+}
+/** Throws the StopError a cancel or the timeout stands for, when `signal` has aborted. */
+function stopIfAborted(signal) {
+    if (!signal.aborted)
+        return;
+    const reason = String(signal.reason ?? 'cancelled');
+    throw new StopError(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason);
 }
 /** Our own errors carry a finished sentence; anything else is named with its HTTP status when it has one. */
 function failureLine(error) {
@@ -2413,8 +2421,11 @@ async function judgeStep(ds, weight, start, ctx) {
     let enough = true;
     for (const [i, r] of results.entries()) {
         const d = judged[i];
+        // A read cut short by a cancel or the timeout is that, not a failed analysis.
         if (r.status === 'rejected')
-            throw new errors/* StopError */.Tj('analysis', `${d.fn.name}: canary analysis could not read the metrics: ${r.reason.message}`);
+            (0,errors/* stopIfAborted */.NI)(ctx.signal);
+        if (r.status === 'rejected')
+            throw new errors/* StopError */.Tj('analysis', `${d.fn.name}: canary analysis could not read the metrics: ${(0,errors/* errorLine */.BP)(r.reason)}`);
         const v = r.value;
         ctx.log.info(`  ${d.fn.name}: ${v.line}`);
         record(d, weight, v);
@@ -2475,7 +2486,7 @@ async function shift(ds, plan, ctx, wait) {
         const atStep = active.some(d => d.weight === step.weight);
         if (movers.length === 0 && !atStep)
             continue;
-        stopIfAborted(ctx.signal);
+        (0,errors/* stopIfAborted */.NI)(ctx.signal);
         if (movers.length > 0) {
             const results = await (0,limiter/* mapLimit */.s)(movers, ctx.concurrency, d => applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx));
             const failed = results.find((r) => r.status === 'rejected');
@@ -2495,7 +2506,7 @@ async function shift(ds, plan, ctx, wait) {
             ctx.log.info(`  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`);
         }
         // A cancel that arrived while this step was in flight must not be reported as success.
-        stopIfAborted(ctx.signal);
+        (0,errors/* stopIfAborted */.NI)(ctx.signal);
         if (!wait && step.weight < 1)
             return 'in-progress';
         const started = ctx.clock.now();
@@ -2503,7 +2514,7 @@ async function shift(ds, plan, ctx, wait) {
         if (ctx.analysis && step.holdMs > 0)
             await judgeHold(active, step, started, ctx, ctx.analysis);
     }
-    stopIfAborted(ctx.signal);
+    (0,errors/* stopIfAborted */.NI)(ctx.signal);
     return 'promoted';
 }
 function holdNote(step) {
@@ -2523,7 +2534,7 @@ function shift_stepState(d, weight) {
 /** One alias write for one function, recorded in the ledger before it is sent and after it answers. */
 async function applyStep(d, weight, ctx) {
     // A cancel stops functions not yet written: only what landed has to be undone.
-    stopIfAborted(ctx.signal);
+    (0,errors/* stopIfAborted */.NI)(ctx.signal);
     const id = d.fn.id;
     const state = shift_stepState(d, weight);
     if (d.initial === null && !d.wrote) {
@@ -2592,12 +2603,12 @@ async function hold(ms, ctx) {
     // Poll often enough to catch an alarm early in a short test hold, at most every 5 s in a real one.
     const every = Math.min(5000, Math.max(100, ms / 4));
     for (;;) {
-        stopIfAborted(ctx.signal);
+        (0,errors/* stopIfAborted */.NI)(ctx.signal);
         const left = end - ctx.clock.now();
         if (left <= 0)
             return;
         await ctx.clock.sleep(Math.min(every, left), ctx.signal);
-        stopIfAborted(ctx.signal);
+        (0,errors/* stopIfAborted */.NI)(ctx.signal);
         await checkAlarms(ctx);
     }
 }
@@ -2606,16 +2617,11 @@ async function judgeHold(active, step, started, ctx, analysis) {
     const deadline = ctx.budget().deadline;
     while ((await judgeStep(active, step.weight, started, analysis)) === 'insufficient') {
         const more = extension(step.holdMs);
-        if (ctx.clock.now() + more >= deadline)
+        // Leave a second before the deadline, so that this, not the timeout, is what the run reports.
+        if (ctx.clock.now() + more + 1000 >= deadline)
             throw new errors/* StopError */.Tj('analysis', `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`);
         await hold(more, ctx);
     }
-}
-function stopIfAborted(signal) {
-    if (!signal.aborted)
-        return;
-    const reason = String(signal.reason ?? 'cancelled');
-    throw new errors/* StopError */.Tj(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/restore.ts
@@ -2972,7 +2978,7 @@ function asStop(error, signal) {
     if (error instanceof errors/* StopError */.Tj && error.kind !== 'step-failed')
         return error;
     try {
-        stopIfAborted(signal);
+        (0,errors/* stopIfAborted */.NI)(signal);
     }
     catch (stop) {
         return stop;

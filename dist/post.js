@@ -513,6 +513,13 @@ class StopError extends Error {
         this.kind = kind;
     }
 }
+/** Throws the StopError a cancel or the timeout stands for, when `signal` has aborted. */
+function stopIfAborted(signal) {
+    if (!signal.aborted)
+        return;
+    const reason = String(signal.reason ?? 'cancelled');
+    throw new StopError(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason);
+}
 /** Our own errors carry a finished sentence; anything else is named with its HTTP status when it has one. */
 function failureLine(error) {
     if (error instanceof InputError || error instanceof DeployError || error instanceof StopError)

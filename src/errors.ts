@@ -31,6 +31,13 @@ export class StopError extends Error {
   }
 }
 
+/** Throws the StopError a cancel or the timeout stands for, when `signal` has aborted. */
+export function stopIfAborted(signal: AbortSignal): void {
+  if (!signal.aborted) return
+  const reason = String(signal.reason ?? 'cancelled')
+  throw new StopError(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason)
+}
+
 /** Our own errors carry a finished sentence; anything else is named with its HTTP status when it has one. */
 export function failureLine(error: unknown): string {
   if (error instanceof InputError || error instanceof DeployError || error instanceof StopError)

@@ -1,29 +1,12 @@
 import fc from 'fast-check'
-import { JSDOM } from 'jsdom'
 import type { Mermaid } from 'mermaid'
 import { analysisChart, chartLabel, weightChart, type AnalysisStep } from '../../src/report/chart.js'
+import { loadMermaid, mermaidBlocks as blocks, parsesAsXyChart as parses } from './support/mermaid.js'
 
-// The real Mermaid parser validates every chart. mermaid.parse() needs a DOM only because Mermaid's
-// sanitizer (DOMPurify) binds to `window` when the module loads, so jsdom goes in first.
 let mermaid: Mermaid
 beforeAll(async () => {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>')
-  Object.assign(globalThis, { window: dom.window, document: dom.window.document })
-  mermaid = (await import('mermaid')).default
+  mermaid = await loadMermaid()
 })
-
-/** The body of every ```mermaid block in a piece of Markdown. */
-function blocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map(m => m[1] ?? '')
-}
-
-async function parses(diagram: string): Promise<boolean> {
-  try {
-    return (await mermaid.parse(diagram)).diagramType === 'xychart'
-  } catch {
-    return false
-  }
-}
 
 async function expectValid(markdown: string, count: number): Promise<string[]> {
   const found = blocks(markdown)

@@ -3,7 +3,7 @@
 import type { MetricsSource } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import type { Clock } from '../clock.js'
-import { StopError } from '../errors.js'
+import { errorLine, StopError, stopIfAborted } from '../errors.js'
 import type { Log } from '../log.js'
 import type { VersionFigures } from '../aws/metrics.js'
 import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from './judge.js'
@@ -76,10 +76,12 @@ export async function judgeStep(
   let enough = true
   for (const [i, r] of results.entries()) {
     const d = judged[i] as FunctionRollout
+    // A read cut short by a cancel or the timeout is that, not a failed analysis.
+    if (r.status === 'rejected') stopIfAborted(ctx.signal)
     if (r.status === 'rejected')
       throw new StopError(
         'analysis',
-        `${d.fn.name}: canary analysis could not read the metrics: ${(r.reason as Error).message}`
+        `${d.fn.name}: canary analysis could not read the metrics: ${errorLine(r.reason)}`
       )
     const v = r.value
     ctx.log.info(`  ${d.fn.name}: ${v.line}`)

@@ -3,7 +3,7 @@ import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { clockTime, type Clock } from '../clock.js'
 import { logSafe } from '../report/untrusted.js'
-import { errorLine, StopError } from '../errors.js'
+import { errorLine, StopError, stopIfAborted } from '../errors.js'
 import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
@@ -194,17 +194,12 @@ async function judgeHold(
   const deadline = ctx.budget().deadline
   while ((await judgeStep(active, step.weight, started, analysis)) === 'insufficient') {
     const more = extension(step.holdMs)
-    if (ctx.clock.now() + more >= deadline)
+    // Leave a second before the deadline, so that this, not the timeout, is what the run reports.
+    if (ctx.clock.now() + more + 1000 >= deadline)
       throw new StopError(
         'analysis',
         `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`
       )
     await hold(more, ctx)
   }
-}
-
-export function stopIfAborted(signal: AbortSignal): void {
-  if (!signal.aborted) return
-  const reason = String(signal.reason ?? 'cancelled')
-  throw new StopError(reason.startsWith('timeout') ? 'timeout' : 'cancelled', reason)
 }

@@ -1,11 +1,9 @@
 import fc from 'fast-check'
-import type { Mermaid } from 'mermaid'
 import { analysisChart, chartLabel, weightChart, type AnalysisStep } from '../../src/report/chart.js'
 import { loadMermaid, mermaidBlocks as blocks, parsesAsXyChart as parses } from './support/mermaid.js'
 
-let mermaid: Mermaid
 beforeAll(async () => {
-  mermaid = await loadMermaid()
+  await loadMermaid()
 })
 
 async function expectValid(markdown: string, count: number): Promise<string[]> {

@@ -1,12 +1,15 @@
 // `npm run demo`: a real rollout, no AWS account. Starts the emulator in-process, creates a function,
 // changes its code and runs the bundled action (dist/) exactly as the GitHub runner would — three times:
-// a first deploy, a canary that passes, and a canary whose alarm fires and is rolled back.
+// a first deploy, a canary that passes, a canary whose alarm fires and is rolled back, and a canary whose
+// function-wide alarm stays OK but whose new version errs five times as often as the old one: canary
+// analysis compares the two versions and rolls it back.
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateFunctionCommand,
   GetAliasCommand,
   LambdaClient,
-  UpdateFunctionCodeCommand
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/index.js'
@@ -127,6 +130,64 @@ try {
   console.log(`  alias now: ${await alias()}`)
   console.log('\n--- job summary of run 3 (GITHUB_STEP_SUMMARY) ---\n')
   console.log(r3.summary)
+
+  say("4. Canary analysis: v2 errs 10% against v1's 2%; the function-wide alarm stays OK")
+  const orders = 'orders-api'
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: orders,
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: 'arn:aws:iam::123456789012:role/demo',
+      Code: { ZipFile: zip('2.0') },
+      Environment: { Variables: { EMULATOR_ERROR_RATE: '0.02' } }
+    })
+  )
+  show(await runAction({ inputs: { 'function-name': orders, alias: 'live' }, env }))
+  await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: orders, ZipFile: zip('2.1') }))
+  await lambda.send(
+    new UpdateFunctionConfigurationCommand({
+      FunctionName: orders,
+      Environment: { Variables: { EMULATOR_ERROR_RATE: '0.1' } }
+    })
+  )
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: 'orders-api-errors',
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1000,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+    })
+  )
+  await cloudwatch.send(
+    new SetAlarmStateCommand({
+      AlarmName: 'orders-api-errors',
+      StateValue: 'OK',
+      StateReason: 'below 1000 errors'
+    })
+  )
+  // Steady traffic on the alias, as production would send; the emulator records per-version metrics.
+  const traffic = emu.traffic.start({ functionName: orders, alias: 'live', rps: 200 })
+  const r4 = await runAction({
+    inputs: {
+      'function-name': orders,
+      alias: 'live',
+      strategy: 'canary',
+      'canary-percent': '10',
+      interval: '3s',
+      alarms: 'orders-api-errors',
+      analysis: 'errors, latency'
+    },
+    env
+  })
+  traffic.stop()
+  show(r4)
+  const a4 = await lambda.send(new GetAliasCommand({ FunctionName: orders, Name: 'live' }))
+  console.log(`  alias now: live → v${a4.FunctionVersion} (the alarm never fired; the comparison did)`)
   const writes = emu.log.filter(e => e.write).length
   console.log(`The emulator served ${emu.log.length} requests (${writes} writes). Done.`)
 } finally {

@@ -9,11 +9,12 @@ import { memory } from './scenarios/memory.js'
 import { rollback } from './scenarios/rollback.js'
 import { schedule } from './scenarios/schedule.js'
 import { soak } from './scenarios/soak.js'
+import { startup } from './scenarios/startup.js'
 import { machine, renderTable, writeResults } from './table.js'
 import type { Figure, Scenario } from './types.js'
 import { secs } from './util.js'
 
-const SCENARIOS: Scenario[] = [coldStart, apiCalls, schedule, lockstep, rollback, memory, soak]
+const SCENARIOS: Scenario[] = [startup, coldStart, apiCalls, schedule, lockstep, rollback, memory, soak]
 /** Target: the whole suite runs in under 5 minutes. */
 const TOTAL_BUDGET_MS = 5 * 60_000
 

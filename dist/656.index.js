@@ -499,3 +499,5 @@ function described(error, call) {
 /***/ })
 
 };
+
+//# sourceMappingURL=656.index.js.map

@@ -5751,3 +5751,5 @@ __webpack_unused_export__ = waitUntilPublishedVersionActive;
 /***/ })
 
 };
+
+//# sourceMappingURL=696.index.js.map

@@ -412,3 +412,5 @@ function described(error, call) {
 /***/ })
 
 };
+
+//# sourceMappingURL=847.index.js.map

@@ -3237,3 +3237,5 @@ exports.resolveCompressionConfig = resolveCompressionConfig;
 /***/ })
 
 };
+
+//# sourceMappingURL=85.index.js.map

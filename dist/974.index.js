@@ -498,3 +498,5 @@ function described(error, call) {
 /***/ })
 
 };
+
+//# sourceMappingURL=974.index.js.map

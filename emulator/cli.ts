@@ -123,12 +123,7 @@ try {
   process.exit(1)
 }
 if (rateLimit !== undefined && rateLimit > 0) emulator.faults.setRateLimit(rateLimit, 'control-plane')
-console.log(`${NAME} listening on ${emulator.url}`)
-for (const options of streams) {
-  emulator.traffic.start(options)
-  console.log(`${NAME}: traffic on ${options.functionName}:${options.alias} at ${options.rps}/s`)
-}
-
+// Handlers first: whoever waits for the "listening" line may signal at once.
 let stopping = false
 function stop(why?: string): void {
   if (stopping) return
@@ -141,4 +136,10 @@ function stop(why?: string): void {
 }
 process.on('SIGINT', () => stop())
 process.on('SIGTERM', () => stop())
+console.log(`${NAME} listening on ${emulator.url}`)
+for (const options of streams) {
+  emulator.traffic.start(options)
+  console.log(`${NAME}: traffic on ${options.functionName}:${options.alias} at ${options.rps}/s`)
+}
+
 if (args['exit-with-parent']) exitWithParent(stop)

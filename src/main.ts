@@ -104,13 +104,15 @@ export async function run(): Promise<void> {
     return
   } finally {
     cancelTimer()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
     gateway.destroy()
     alarms.destroy?.()
     metrics?.destroy()
   }
+  // The handlers stay until the report is out: a cancel now changes nothing (the outcome is final) and
+  // must not end the process with an exit code that disagrees with it.
   await report(outcome, config, tracker)
+  process.off('SIGINT', onSignal)
+  process.off('SIGTERM', onSignal)
   if (outcome.error) runner.setFailed(outcome.error)
 }
 

@@ -62,7 +62,7 @@ test('a new version erring 30% against 1% is rolled back at its first judgement'
   const { main, post } = await run('errs', { analysis: 'errors' })
   expect(main.outputs.status).toBe('rolled-back')
   expect(errors(main)[0]).toMatch(
-    /^canary analysis of errs at 40%: v2 vs v1 over \S+: [\d,]+ vs [\d,]+ invocations, errors \d+\.\d% vs \d+\.\d% \(p[<=]0\.\d+\) ✗/
+    /^canary analysis of errs at 40%: v2 vs v1 over \S+: [\d,]+ vs [\d,]+ invocations, errors \d+(\.\d)?% vs \d+(\.\d)?% \(p[<=]0\.\d+\) ✗/
   )
   const result = JSON.parse(main.outputs.result as string) as {
     analysis: { weight: number; outcome: string }[]

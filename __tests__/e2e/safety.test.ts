@@ -175,7 +175,7 @@ test('SIGKILL mid-hold: the post step restores the alias from the saved state', 
   expect(main.signal).toBe('SIGKILL')
   expect(JSON.parse(main.state.run as string)).toMatchObject({ alias: 'live', rollback: true, count: 1 })
   // The ledger names the function, the target, and the RevisionId of main's last confirmed write.
-  expect(JSON.parse(main.state.f0 as string)).toMatchObject({ id: 'sigkill-fn', to: '2', intent: null })
+  expect(JSON.parse(main.state.f0 as string)).toMatchObject({ id: 'sigkill-fn', to: '2', intents: [] })
   expect(main.state.done).toBeUndefined()
   // main died with the alias split (post ran only after that).
   const last = emu.log.filter(e => e.functionName === 'sigkill-fn' && e.operation === 'UpdateAlias')
@@ -253,7 +253,7 @@ test('rollback: false leaves the alias where it stands and says how to undo it',
   expect(r.exitCode).toBe(1)
   expect(r.outputs.status).toBe('failed')
   expect(errors(r)[0]).toMatch(
-    /left at 10% to v2 \(rollback: false\); to undo: aws lambda update-alias --function-name norollback-fn --name live --function-version 1/
+    /left at 10% to v2 \(rollback: false\); to undo: aws lambda update-alias --function-name 'norollback-fn' --name 'live' --function-version '1'/
   )
   expect((await getAlias(client, 'norollback-fn', 'live')).RoutingConfig?.AdditionalVersionWeights).toEqual({
     '2': 0.1

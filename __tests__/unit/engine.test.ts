@@ -1,4 +1,5 @@
 // The engine in-process: the emulator and the real SDK, a virtual clock, the ledger in memory.
+import { UpdateAliasCommand } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { postRun } from '../../src/post/run.js'
 import { readLedger } from '../../src/rollout/ledger.js'
@@ -146,4 +147,72 @@ it('stops without promoting when $LATEST changes between the read and the publis
   expect(outcome.status).toBe('failed')
   expect(outcome.error).toMatch(/\$LATEST changed while publishing.*nothing was promoted/)
   expect((await getAlias(lambda(emu), fn, 'live')).FunctionVersion).toBe('1')
+})
+
+it('a first write whose request lands only while the rollback reads the alias is still undone', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn, { description: 'prod' })
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '5m' })
+  let held: (() => Promise<unknown>) | null = null
+  let landed = false
+  let lateAnswer: unknown = null
+  const r = rig(emu, c, send => async (command, opts) => {
+    const name = command.constructor.name
+    if (!held && name === 'UpdateAliasCommand') {
+      // The request is on its way to Lambda; our side loses it for good (no retry) as the workflow is
+      // cancelled, and it lands only while the rollback reads the alias.
+      held = () => send(command, {})
+      r.controller.abort('cancelled (SIGINT)')
+      throw Object.assign(new Error('connection lost'), { name: 'UnknownError' })
+    }
+    try {
+      return await send(command, opts)
+    } finally {
+      if (held && !landed && name === 'GetAliasCommand') {
+        landed = true
+        lateAnswer = await held().catch((error: Error) => error.name)
+      }
+    }
+  })
+  const outcome = await r.run(c)
+  r.close()
+  // The late write landed after the read that showed the alias as it was; the restore's fence write met
+  // a 412, read again, saw the split as this run's unanswered intent and undid it.
+  expect(lateAnswer).toMatchObject({ RoutingConfig: { AdditionalVersionWeights: { '2': 0.1 } } })
+  expect(outcome.status).toBe('rolled-back')
+  const alias = await getAlias(lambda(emu), fn, 'live')
+  expect([alias.FunctionVersion, split(alias), alias.Description]).toEqual(['1', {}, 'prod'])
+})
+
+it('lockstep: once one function fails a step, the others are not moved in that step', async () => {
+  const fns = [fname(), fname(), fname()]
+  for (const fn of fns) await readyToPromote(lambda(emu), fn)
+  const c = config(emu, {
+    'function-name': fns.join(','),
+    strategy: 'canary',
+    interval: '5m',
+    concurrency: '1'
+  })
+  const r = rig(emu, c, send => async (command, opts) => {
+    const input = (command as { input: { FunctionName?: string } }).input
+    // Someone else changes the first function just before our first write to it.
+    if (command.constructor.name === 'UpdateAliasCommand' && input.FunctionName === fns[0])
+      await lambda(emu).send(
+        new UpdateAliasCommand({
+          FunctionName: fns[0],
+          Name: 'live',
+          FunctionVersion: '1',
+          Description: 'theirs'
+        })
+      )
+    return send(command, opts)
+  })
+  const since = emu.log.at(-1)?.seq ?? 0
+  const outcome = await r.run(c)
+  r.close()
+  expect(outcome.status).toBe('failed')
+  const moved = emu.log.filter(
+    e => e.seq > since && e.operation === 'UpdateAlias' && e.status === 200 && e.functionName !== fns[0]
+  )
+  expect(moved).toEqual([])
 })

@@ -43,56 +43,76 @@ type Gate = ReturnType<typeof deferred<void>>
 const tick = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
 describe('RateLimiter', () => {
+  /** Start times of `n` sequential acquires. */
+  async function sequential(limiter: RateLimiter, clock: Clock, n: number): Promise<number[]> {
+    const times: number[] = []
+    for (let i = 0; i < n; i++) {
+      await limiter.acquire()
+      times.push(clock.now())
+    }
+    return times
+  }
+
+  it.each([10, 4, 14, 1, 0.5])(
+    '%p per second: a burst of at most 5 at once, then never more than the rate in any second',
+    async perSecond => {
+      const clock = fakeClock(5_000)
+      const times = await sequential(new RateLimiter(clock, perSecond), clock, 40)
+      const burst = Math.max(1, Math.min(5, Math.floor(perSecond)))
+      expect(times.filter(t => t === 5_000)).toHaveLength(burst)
+      const EPS = 1e-6
+      const cap = Math.max(1, Math.floor(perSecond))
+      for (const start of times)
+        expect(times.filter(t => t >= start && t < start + 1000 - EPS).length).toBeLessThanOrEqual(cap)
+      // Sustained at the rate: 40 calls span at least (40 - cap) / rate seconds.
+      expect((times.at(-1) as number) - 5_000).toBeGreaterThanOrEqual(((40 - cap) * 1000) / perSecond - EPS)
+    }
+  )
+
   it.each([
-    [10, 100],
-    [4, 250],
     [1, 1000],
     [0.5, 2000]
-  ])('spaces sequential acquires by 1000/%p ms', async (perSecond, gap) => {
-    const clock = fakeClock(5_000)
-    const limiter = new RateLimiter(clock, perSecond)
-    const times: number[] = []
-    for (let i = 0; i < 6; i++) {
-      await limiter.acquire()
-      times.push(clock.now())
-    }
-    expect(times).toEqual([0, 1, 2, 3, 4, 5].map(i => 5_000 + i * gap))
+  ])('%p per second has no burst: evenly %p ms apart', async (perSecond, gap) => {
+    const clock = fakeClock()
+    const times = await sequential(new RateLimiter(clock, perSecond), clock, 5)
+    times.slice(1).forEach((t, i) => expect(t - (times[i] as number)).toBeCloseTo(gap, 6))
   })
 
-  it('hands concurrent callers evenly spaced slots, in call order', async () => {
+  it('the first five concurrent callers go at once, the rest are spaced evenly, in call order', async () => {
     const clock = frozenClock()
     const limiter = new RateLimiter(clock, 10)
-    await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()))
-    // The first goes at once; the others wait 100, 200, 300, 400 ms.
-    expect(clock.sleeps).toEqual([100, 200, 300, 400])
+    await Promise.all(Array.from({ length: 8 }, () => limiter.acquire()))
+    // Five at once (no sleep), then 100, 200, 300 ms.
+    expect(clock.sleeps).toEqual([100, 200, 300])
   })
 
-  it('14 per second: no more than 14 calls start in any one-second window', async () => {
+  it('a burst of 1 is the old even spacing', async () => {
+    const clock = frozenClock()
+    const limiter = new RateLimiter(clock, 10, 1)
+    await Promise.all(Array.from({ length: 4 }, () => limiter.acquire()))
+    expect(clock.sleeps).toEqual([100, 200, 300])
+  })
+
+  it('14 per second with a burst: never 15 calls in any one-second window, 14/s sustained', async () => {
     const clock = fakeClock()
-    const limiter = new RateLimiter(clock, 14)
-    const times: number[] = []
-    for (let i = 0; i < 60; i++) {
-      await limiter.acquire()
-      times.push(clock.now())
-    }
-    // Every gap is 1000/14 ms (to float precision), so no one-second window holds a 15th call.
-    times.slice(1).forEach((t, i) => expect(t - (times[i] as number)).toBeCloseTo(1000 / 14, 6))
-    const EPS = 1e-6 // slots are sums of 1000/14: the 15th lands within float noise of start + 1000
-    for (const start of times) {
+    const times = await sequential(new RateLimiter(clock, 14), clock, 200)
+    const EPS = 1e-6 // slots are sums of 1000/14: a boundary call lands within float noise of start + 1000
+    for (const start of times)
       expect(times.filter(t => t >= start && t < start + 1000 - EPS).length).toBeLessThanOrEqual(14)
-    }
-    expect(times.at(-1)).toBeCloseTo((59 * 1000) / 14, 6)
+    // Sustained: 200 calls take (200 - 14) / 14 s at least, and not much more.
+    expect(times.at(-1)).toBeGreaterThanOrEqual(((200 - 14) * 1000) / 14 - EPS)
+    expect(times.at(-1)).toBeLessThanOrEqual(((200 - 14) * 1000) / 14 + 1000)
   })
 
-  it('does not bank idle time: after a quiet spell the next call goes at once, and the one after waits a gap', async () => {
+  it('banks at most a burst: after a quiet spell five go at once, the sixth waits a gap', async () => {
     const clock = fakeClock()
     const limiter = new RateLimiter(clock, 10)
-    await limiter.acquire()
-    clock.advance(5_000)
-    await limiter.acquire()
-    expect(clock.sleeps).toEqual([])
-    await limiter.acquire()
-    expect(clock.sleeps).toEqual([100])
+    await sequential(limiter, clock, 20)
+    clock.advance(60_000)
+    clock.sleeps.length = 0
+    await sequential(limiter, clock, 6)
+    expect(clock.sleeps).toHaveLength(1)
+    expect(clock.sleeps[0]).toBeCloseTo(100, 6)
   })
 
   it.each([0, -1, Infinity, NaN])('perSecond %p does not limit', async perSecond => {

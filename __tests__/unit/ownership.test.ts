@@ -20,7 +20,7 @@ function entry(extra: Partial<LedgerEntry> = {}): LedgerEntry {
     initial: alias('41'),
     to: '42',
     confirmed: null,
-    intent: null,
+    intents: [],
     foreign: null,
     ...extra
   }
@@ -56,7 +56,7 @@ describe('ownership', () => {
         state: { functionVersion: '41', weights: { '42': 0.5 }, description: 'prod' },
         guard: 'r-1'
       }
-      expect(ownership(entry({ confirmed: 'r-1', intent }), split(0.5, 'r-unknown'))).toBe('ours')
+      expect(ownership(entry({ confirmed: 'r-1', intents: [intent] }), split(0.5, 'r-unknown'))).toBe('ours')
     })
 
     it('an alias this run created, confirmed by its RevisionId', () => {
@@ -91,7 +91,7 @@ describe('ownership', () => {
         guard: 'r-1'
       }
       const theirs = alias('41', { '42': 0.5 }, { description: 'theirs', revisionId: 'r-2' })
-      expect(ownership(entry({ intent }), theirs)).toBe('foreign')
+      expect(ownership(entry({ intents: [intent] }), theirs)).toBe('foreign')
     })
 
     it('main recorded that someone else changed it: never ours again', () => {
@@ -109,20 +109,29 @@ describe('ownership', () => {
 describe('fixCommand', () => {
   it('an alias this run created: delete it', () => {
     expect(fixCommand({ id: 'my-fn', initial: null }, 'live')).toBe(
-      'to undo: aws lambda delete-alias --function-name my-fn --name live'
+      "to undo: aws lambda delete-alias --function-name 'my-fn' --name 'live'"
     )
   })
 
-  it('an alias that pointed at one version: put it back with empty routing', () => {
+  it('an alias that pointed at one version: put it back with empty routing and its description', () => {
     expect(fixCommand({ id: 'my-fn', initial: alias('41') }, 'live')).toBe(
-      "to undo: aws lambda update-alias --function-name my-fn --name live --function-version 41 --routing-config 'AdditionalVersionWeights={}'"
+      "to undo: aws lambda update-alias --function-name 'my-fn' --name 'live' --function-version '41' --routing-config 'AdditionalVersionWeights={}' --description 'prod'"
     )
   })
 
   it('an alias that was split: restore the split, using the id as given (ARN)', () => {
     const id = 'arn:aws:lambda:us-east-1:123456789012:function:my-fn'
     expect(fixCommand({ id, initial: alias('41', { '42': 0.25 }) }, 'live')).toBe(
-      `to undo: aws lambda update-alias --function-name ${id} --name live --function-version 41 --routing-config 'AdditionalVersionWeights={42=0.25}'`
+      `to undo: aws lambda update-alias --function-name '${id}' --name 'live' --function-version '41' --routing-config 'AdditionalVersionWeights={42=0.25}' --description 'prod'`
     )
+  })
+
+  it('quotes for the shell: $LATEST stays $LATEST, a quote in the description stays a quote', () => {
+    const cmd = fixCommand(
+      { id: 'my-fn', initial: alias('$LATEST', {}, { description: "it's live" }) },
+      'live'
+    )
+    expect(cmd).toContain("--function-version '$LATEST'")
+    expect(cmd).toContain(`--description 'it'\\''s live'`)
   })
 })

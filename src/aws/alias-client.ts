@@ -116,9 +116,17 @@ export class AliasClient implements AliasApi {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout
       })
     } catch (error) {
-      // fetch hides the socket error in `cause`; name it so the retry layer sees a network fault.
+      // fetch hides the socket error in `cause`. No HTTP answer at all is a network fault whatever its code
+      // (reset, closed, timed out, DNS): retrying is safe, every write carries its RevisionId guard.
+      if (signal?.aborted) throw error
       const cause = (error as { cause?: { code?: string; message?: string } }).cause
-      throw new ApiError(cause?.code ?? (error as Error).name, cause?.message ?? (error as Error).message, {})
+      const code = cause?.code ?? (error as Error).name
+      throw Object.assign(
+        new ApiError('NetworkingError', `${code}: ${cause?.message ?? (error as Error).message}`, {}),
+        {
+          code
+        }
+      )
     }
     const raw = await response.text()
     let json: Record<string, unknown> = {}

@@ -140,7 +140,7 @@ const budget = (deps: EngineDeps): Budget => ({
 
 async function readPhase(config: Config, deps: EngineDeps, budget: Budget): Promise<Inspection[]> {
   return deps.log.group('Reading functions and aliases', async () => {
-    const read = { ...config, api: deps.api, clock: deps.clock, budget }
+    const read = { ...config, splits: config.plan.length > 1, api: deps.api, clock: deps.clock, budget }
     const found = await settleAll(config.functions, config.concurrency, fn => inspect(fn, read))
     for (const { rollout: d } of found)
       deps.log.info(
@@ -195,7 +195,7 @@ function openLedger(config: Config, store: StateStore, ds: FunctionRollout[]): L
       initial: d.initial,
       to: d.to,
       confirmed: null,
-      intent: null,
+      intents: [],
       foreign: null
     }))
   )

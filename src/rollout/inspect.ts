@@ -12,6 +12,8 @@ export interface ReadOptions {
   alias: string
   version: VersionSpec | null
   publish: 'auto' | 'always'
+  /** The plan splits traffic (more than one step), so Lambda's split rules must be checked. */
+  splits: boolean
   region: string
   api: LambdaApi
   clock: Clock
@@ -47,8 +49,11 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
 
   const requested = o.version ? await resolveRequested(o, fn.id, o.version) : null
   // $LATEST is mutable: comparing its code with itself says nothing, so it is never "the current version".
+  // The current version is read to compare code (publish: auto) and for the split check (roles, DLQ):
+  // a publish: always that moves all at once needs neither, and saves the call.
+  const needCurrent = (o.version === null && o.publish === 'auto') || o.splits
   const current =
-    d.from && d.from !== '$LATEST'
+    needCurrent && d.from && d.from !== '$LATEST'
       ? ((await api.getFunction(fn.id, d.from, o.budget)) ?? undefined)
       : undefined
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
@@ -109,34 +114,47 @@ function settle(d: FunctionRollout, decision: Decision, read: Read): Inspection 
   }
 }
 
+/** Fields that name or describe one version rather than what it runs. */
+const IDENTITY = new Set([
+  'FunctionArn',
+  'Version',
+  'RevisionId',
+  'LastModified',
+  'Description',
+  'MasterArn',
+  'SigningJobArn',
+  'State',
+  'StateReason',
+  'StateReasonCode',
+  'LastUpdateStatus',
+  'LastUpdateStatusReason',
+  'LastUpdateStatusReasonCode'
+])
+
 /**
- * What a version published from this $LATEST must look like: code and every setting a publish copies.
- * Identity fields (ARN, Version, RevisionId, LastModified, State) and the description are left out.
+ * What a version published from this $LATEST must look like: every field of the configuration but those
+ * that identify a version (ARN, number, RevisionId, times, state, description), so that a setting added
+ * to Lambda later is compared too. SnapStart's optimization status differs between $LATEST and a version
+ * by design; only ApplyOn is compared.
  */
 export function fingerprint(c: FunctionConfiguration): string {
-  return JSON.stringify([
-    c.CodeSha256,
-    c.Handler,
-    c.Runtime,
-    c.Role,
-    c.MemorySize,
-    c.Timeout,
-    sorted(c.Environment?.Variables),
-    (c.Layers ?? []).map(l => l.Arn),
-    c.DeadLetterConfig?.TargetArn,
-    c.KMSKeyArn,
-    c.TracingConfig?.Mode,
-    c.VpcConfig?.SubnetIds,
-    c.VpcConfig?.SecurityGroupIds,
-    c.Architectures,
-    c.EphemeralStorage?.Size,
-    c.PackageType,
-    c.ImageConfigResponse?.ImageConfig
-  ])
+  const kept = Object.entries(c)
+    .filter(([key, value]) => !IDENTITY.has(key) && value !== undefined && !key.startsWith('$'))
+    .map(([key, value]): [string, unknown] =>
+      key === 'SnapStart' ? [key, (value as { ApplyOn?: string }).ApplyOn] : [key, value]
+    )
+  return stable(Object.fromEntries(kept))
 }
 
-function sorted(vars: Record<string, string> | undefined): [string, string][] {
-  return Object.entries(vars ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+/** JSON with object keys in order, so that equal configurations give equal text. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? 'null'
 }
 
 async function resolveRequested(

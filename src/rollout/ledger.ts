@@ -19,8 +19,8 @@ export interface LedgerEntry {
   to: string
   /** RevisionId of the alias as this run's last write left it. */
   confirmed: string | null
-  /** A write sent whose answer has not come back (yet). */
-  intent: Intent | null
+  /** Writes sent whose answers have not come back (yet), oldest first; any of them may still land. */
+  intents: Intent[]
   /** Set once this run saw someone else change the alias: what it held then. Never touched again. */
   foreign: string | null
 }
@@ -77,24 +77,24 @@ export class Ledger {
   }
 
   intend(id: string, intent: Intent): void {
-    this.update(
-      id,
-      e => (e.intent = { state: intent.state ? stateOf(intent.state) : null, guard: intent.guard })
+    this.update(id, e =>
+      e.intents.push({ state: intent.state ? stateOf(intent.state) : null, guard: intent.guard })
     )
   }
 
   /** The write's answer (or, after a lost answer, the alias read back as our intent) came back. */
   confirm(id: string, revisionId: string | null): void {
     this.update(id, e => {
-      e.confirmed = revisionId
-      e.intent = null
+      // An empty RevisionId proves nothing: it is never taken as ours.
+      e.confirmed = revisionId || null
+      e.intents = []
     })
   }
 
   markForeign(id: string, holds: string): void {
     this.update(id, e => {
       e.foreign = holds
-      e.intent = null
+      e.intents = []
     })
   }
 
@@ -136,7 +136,8 @@ export function readLedger(store: StateStore): SavedLedger {
       const text = store.get(entryKey(i))
       if (!text) return { kind: 'unreadable', reason: `function ${i + 1} of ${head.count} was not saved` }
       const e = JSON.parse(text) as LedgerEntry
-      if (typeof e.id !== 'string') return { kind: 'unreadable', reason: `function ${i + 1} is malformed` }
+      if (typeof e.id !== 'string' || !Array.isArray(e.intents))
+        return { kind: 'unreadable', reason: `function ${i + 1} is malformed` }
       entries.push(e)
     }
     return { kind: 'found', ledger: new Ledger(store, head, entries), done: store.get(KEY_DONE) }
@@ -156,12 +157,12 @@ export type Ownership = 'initial' | 'ours' | 'foreign'
 export function ownership(e: LedgerEntry, now: AliasSnapshot | null): Ownership {
   if (now === null) {
     if (e.initial === null) return 'initial'
-    return e.intent !== null && e.intent.state === null ? 'ours' : 'foreign'
+    return e.intents.some(i => i.state === null) ? 'ours' : 'foreign'
   }
   if (e.initial !== null && sameState(now, e.initial)) return 'initial'
   if (e.foreign !== null) return 'foreign'
-  if (e.confirmed !== null && now.revisionId === e.confirmed) return 'ours'
-  if (e.intent?.state && sameState(now, e.intent.state)) return 'ours'
+  if (e.confirmed && now.revisionId === e.confirmed) return 'ours'
+  if (e.intents.some(i => i.state !== null && sameState(now, i.state))) return 'ours'
   return 'foreign'
 }
 

@@ -53,13 +53,46 @@ export async function restoreOne(id: string, ctx: RestoreContext): Promise<Resto
   const initial = e.initial
   // Our last write is confirmed and nothing is pending: write at once, guarded by its RevisionId; one
   // call fewer per function counts when many aliases must be back before the runner's SIGKILL.
-  if (ctx.writeFirst && initial !== null && e.confirmed !== null && e.intent === null && e.foreign === null) {
+  if (
+    ctx.writeFirst &&
+    initial !== null &&
+    e.confirmed !== null &&
+    e.intents.length === 0 &&
+    e.foreign === null
+  ) {
     await guardedRestore(ctx, e, initial, e.confirmed)
   }
   for (let attempt = 0; attempt < 4; attempt++) {
     const found = await api.getAlias(id, alias, budget)
     const now = found ? snapshot(found) : null
-    const owner = ownership(ledger.entry(id), now)
+    const entry = ledger.entry(id)
+    const owner = ownership(entry, now)
+    // As it was, but a write of ours is still unanswered and guarded by exactly this RevisionId: it could
+    // land yet. Writing the same state again moves the RevisionId, so that late write meets a 412.
+    if (
+      owner === 'initial' &&
+      now &&
+      initial &&
+      entry.intents.some(i => i.state !== null && i.guard === now.revisionId)
+    ) {
+      await guardedRestore(ctx, entry, initial, now.revisionId)
+      continue
+    }
+    // Still missing, but our CreateAlias is unanswered: it may land yet. Main says so and leaves the run
+    // unfinished, so that the post step looks again once main has stopped.
+    if (
+      owner === 'initial' &&
+      now === null &&
+      initial === null &&
+      entry.intents.some(i => i.state !== null) &&
+      ctx.writeFirst
+    )
+      return {
+        id,
+        restored: false,
+        foreign: false,
+        message: `${e.name}: alias ${alias} is absent, but this run's CreateAlias is unanswered and may still land; the post step checks again`
+      }
     if (owner === 'initial') return done(e, alias, now === null && initial === null ? 'absent' : 'restored')
     if (owner === 'foreign') return foreign(ledger.entry(id), alias, now)
     if (initial === null) {
@@ -120,14 +153,16 @@ function foreign(e: LedgerEntry, alias: string, now: AliasSnapshot | null): Rest
   }
 }
 
-/** The command a person runs to put the alias back by hand. */
+/** The command a person runs to put the alias back by hand; every value single-quoted for the shell. */
 export function fixCommand(e: Pick<LedgerEntry, 'id' | 'initial'>, alias: string): string {
-  if (!e.initial) return `to undo: aws lambda delete-alias --function-name ${e.id} --name ${alias}`
+  const q = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`
+  if (!e.initial) return `to undo: aws lambda delete-alias --function-name ${q(e.id)} --name ${q(alias)}`
   const weights = Object.entries(e.initial.weights)
     .map(([v, w]) => `${v}=${w}`)
     .join(',')
   return (
-    `to undo: aws lambda update-alias --function-name ${e.id} --name ${alias} --function-version ${e.initial.functionVersion} ` +
-    `--routing-config 'AdditionalVersionWeights={${weights}}'`
+    `to undo: aws lambda update-alias --function-name ${q(e.id)} --name ${q(alias)} ` +
+    `--function-version ${q(e.initial.functionVersion)} --routing-config ${q(`AdditionalVersionWeights={${weights}}`)} ` +
+    `--description ${q(logSafe(e.initial.description, 256))}`
   )
 }

@@ -47,9 +47,18 @@ export async function shift(
     if (movers.length === 0 && !atStep) continue
     stopIfAborted(ctx.signal)
     if (movers.length > 0) {
-      const results = await mapLimit(movers, ctx.concurrency, d =>
-        applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx)
-      )
+      // Once one function of the step has failed, the rest of the step is not started: it would only put
+      // traffic on a version that is about to be rolled back.
+      let broken = false
+      const results = await mapLimit(movers, ctx.concurrency, async d => {
+        if (broken) return
+        try {
+          await applyStep(d, movesAllAtOnce(d) ? 1 : step.weight, ctx)
+        } catch (error) {
+          broken = true
+          throw error
+        }
+      })
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
       if (failed)
         throw failed.reason instanceof StopError
@@ -104,7 +113,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
     d.wrote = true
     let created
     try {
-      created = await ctx.api.createAlias(id, ctx.alias, d.to, ctx.budget())
+      created = await ctx.api.createAlias(id, ctx.alias, d.to, writeBudget(ctx))
     } catch (error) {
       if (!isNamed(error, 'ResourceConflictException')) throw error
       const now = await ctx.api.getAlias(id, ctx.alias, ctx.budget())
@@ -123,7 +132,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
       id,
       ctx.alias,
       { ...state, ...(guard ? { revisionId: guard } : {}) },
-      ctx.budget()
+      writeBudget(ctx)
     )
     ctx.ledger.confirm(id, out.RevisionId ?? null)
   } catch (error) {
@@ -136,6 +145,16 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
     ctx.ledger.confirm(id, now.revisionId)
   }
   record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${percent(weight)} to v${d.to}`)
+}
+
+/**
+ * An alias write is never cut short by a cancel: aborted on our side, the request may still reach Lambda
+ * after the rollback has looked, and land there. It runs to its answer (or the request timeout), so that
+ * the ledger knows what it did; the cancel is acted on right after it.
+ */
+function writeBudget(ctx: ShiftContext): Budget {
+  const { signal: _signal, ...budget } = ctx.budget()
+  return budget
 }
 
 function foreignChange(d: FunctionRollout, ctx: ShiftContext, holds: string): StopError {

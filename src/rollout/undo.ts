@@ -35,9 +35,13 @@ export async function undo(
     d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
   if (!config.rollback) return leaveAsIs(touched, config.alias, reason)
   // Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget.
+  const cancelled = stop.kind === 'cancelled'
   const budget: Budget = {
-    deadline: deps.clock.now() + (stop.kind === 'cancelled' ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
-    maxAttempts: 20
+    deadline: deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
+    maxAttempts: 20,
+    // After a cancel every call is bounded too, not only the waits between them: a slow answer must not
+    // carry main past the runner's SIGKILL (post would finish the job, but main's outputs would be lost).
+    ...(cancelled ? { signal: AbortSignal.timeout(CANCEL_ROLLBACK_MS) } : {})
   }
   const results = await deps.log.group('Rolling back', () =>
     restoreAll(

@@ -151,7 +151,9 @@ export const FAULTS = [
   'foreign delete',
   'alarm fires',
   'lost twice',
-  'timeout'
+  'timeout',
+  'lands late',
+  'lands late, cancelled'
 ] as const
 export type Fault = (typeof FAULTS)[number]
 
@@ -219,6 +221,7 @@ export async function runCase(
   let index = 0
   let killed = false
   let loseNext = false
+  let late: (() => Promise<unknown>) | null = null
   const deleted = new Set<string>()
   const deletedBeforeRead = new Set<string>()
   let onKill!: () => void
@@ -238,6 +241,12 @@ export async function runCase(
           latestRead.set(fn, (out as { Configuration: FunctionConfiguration }).Configuration)
         if (name === 'GetAliasCommand') aliasRead.add(fn)
         return out
+      }
+      // A request held back earlier reaches Lambda now, before this call: it lands late.
+      if (late && (command.constructor.name === 'GetAliasCommand' || i > k + 1)) {
+        const request = late
+        late = null
+        await request().catch(() => undefined)
       }
       if (loseNext) {
         // The retry's answer is lost too.
@@ -272,6 +281,15 @@ export async function runCase(
         case 'cancel':
           r.controller.abort('cancelled (SIGINT)')
           return remember(await send(command, opts))
+        case 'lands late':
+          // On the wire but slow: our side gives up (a network fault, so it retries) and it lands later.
+          late = () => send(command, {})
+          throw netError()
+        case 'lands late, cancelled':
+          // The same as the workflow is cancelled, and our side does not retry it.
+          late = () => send(command, {})
+          r.controller.abort('cancelled (SIGINT)')
+          throw Object.assign(new Error('connection lost'), { name: 'UnknownError' })
         case 'timeout':
           r.controller.abort('timeout 30m reached')
           return remember(await send(command, opts))
@@ -300,6 +318,8 @@ export async function runCase(
   for (const fn of fns) pre.set(fn, await aliasState(client, fn))
   const ended = await Promise.race([r.run(c), dead])
   const outcome = ended === 'killed' ? null : ended
+  // A request still on the wire when main stopped reaches Lambda before post runs.
+  if (late) await (late as () => Promise<unknown>)().catch(() => undefined)
   // The runner runs post after main, whatever happened; a second post must change nothing.
   const post = (): Promise<{ failure?: string }> =>
     postRun({ store: r.store, log: recorder(), clock: r.clock, env: {}, api: () => r.aliasClient() })

@@ -101,7 +101,8 @@ describe('RateLimiter', () => {
       expect(times.filter(t => t >= start && t < start + 1000 - EPS).length).toBeLessThanOrEqual(14)
     // Sustained: 200 calls take (200 - 14) / 14 s at least, and not much more.
     expect(times.at(-1)).toBeGreaterThanOrEqual(((200 - 14) * 1000) / 14 - EPS)
-    expect(times.at(-1)).toBeLessThanOrEqual(((200 - 14) * 1000) / 14 + 1000)
+    // …with the cap counted over 1.04 s (room for network jitter), not much slower than 14/s.
+    expect(times.at(-1)).toBeLessThanOrEqual(((200 - 14) * 1040) / 14 + 1040)
   })
 
   it('banks at most a burst: after a quiet spell five go at once, the sixth waits a gap', async () => {

@@ -6,7 +6,7 @@ import { mapLimit } from '../aws/limiter.js'
 import { errorLine } from '../errors.js'
 import { logSafe } from '../report/untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
-import { describeRouting, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
+import { describeRouting, sameState, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
 
 export interface RestoreResult {
   id: string
@@ -60,48 +60,15 @@ export async function restoreOne(id: string, ctx: RestoreContext): Promise<Resto
     e.intents.length === 0 &&
     e.foreign === null
   ) {
-    await guardedRestore(ctx, e, initial, e.confirmed)
+    // Lambda's answer to the guarded write is the alias as that write left it: it confirms the restore
+    // as well as a read would, one call sooner.
+    const after = await guardedRestore(ctx, e, initial, e.confirmed)
+    if (after && sameState(after, initial)) return done(e, alias, 'restored')
   }
   for (let attempt = 0; attempt < 4; attempt++) {
     const found = await api.getAlias(id, alias, budget)
-    const now = found ? snapshot(found) : null
-    const entry = ledger.entry(id)
-    const owner = ownership(entry, now)
-    // As it was, but a write of ours is still unanswered and guarded by exactly this RevisionId: it could
-    // land yet. Writing the same state again moves the RevisionId, so that late write meets a 412.
-    if (
-      owner === 'initial' &&
-      now &&
-      initial &&
-      entry.intents.some(i => i.state !== null && i.guard === now.revisionId)
-    ) {
-      await guardedRestore(ctx, entry, initial, now.revisionId)
-      continue
-    }
-    // Still missing, but our CreateAlias is unanswered: it may land yet. Main says so and leaves the run
-    // unfinished, so that the post step looks again once main has stopped.
-    if (
-      owner === 'initial' &&
-      now === null &&
-      initial === null &&
-      entry.intents.some(i => i.state !== null) &&
-      ctx.writeFirst
-    )
-      return {
-        id,
-        restored: false,
-        foreign: false,
-        message: `${e.name}: alias ${alias} is absent, but this run's CreateAlias is unanswered and may still land; the post step checks again`
-      }
-    if (owner === 'initial') return done(e, alias, now === null && initial === null ? 'absent' : 'restored')
-    if (owner === 'foreign') return foreign(ledger.entry(id), alias, now)
-    if (initial === null) {
-      ledger.intend(id, { state: null, guard: null })
-      // DeleteAlias takes no RevisionId: the read just above is the closest guard Lambda offers.
-      await api.deleteAlias(id, alias, budget)
-      continue
-    }
-    await guardedRestore(ctx, e, initial, (now as AliasSnapshot).revisionId)
+    const result = await act(ctx, id, found ? snapshot(found) : null)
+    if (result) return result
   }
   const found = await api.getAlias(id, alias, budget)
   return {
@@ -112,12 +79,51 @@ export async function restoreOne(id: string, ctx: RestoreContext): Promise<Resto
   }
 }
 
+/** Judges one reading by the ledger and acts on it; null when it wrote and the alias must be read again. */
+async function act(
+  ctx: RestoreContext,
+  id: string,
+  now: AliasSnapshot | null
+): Promise<RestoreResult | null> {
+  const { api, ledger, budget } = ctx
+  const alias = ledger.head.alias
+  const entry = ledger.entry(id)
+  const initial = entry.initial
+  const owner = ownership(entry, now)
+  const pending = entry.intents.filter(i => i.state !== null)
+  // As it was, but a write of ours is still unanswered and guarded by exactly this RevisionId: it could
+  // land yet. Writing the same state again moves the RevisionId, so that late write meets a 412.
+  if (owner === 'initial' && now && initial && pending.some(i => i.guard === now.revisionId)) {
+    await guardedRestore(ctx, entry, initial, now.revisionId)
+    return null
+  }
+  // Still missing, but our CreateAlias is unanswered: it may land yet. Main says so and leaves the run
+  // unfinished, so that the post step looks again once main has stopped.
+  if (owner === 'initial' && now === null && initial === null && pending.length > 0 && ctx.writeFirst)
+    return {
+      id,
+      restored: false,
+      foreign: false,
+      message: `${entry.name}: alias ${alias} is absent, but this run's CreateAlias is unanswered and may still land; the post step checks again`
+    }
+  if (owner === 'initial') return done(entry, alias, now === null && initial === null ? 'absent' : 'restored')
+  if (owner === 'foreign') return foreign(entry, alias, now)
+  if (initial === null) {
+    ledger.intend(id, { state: null, guard: null })
+    // DeleteAlias takes no RevisionId: the read just above is the closest guard Lambda offers.
+    await api.deleteAlias(id, alias, budget)
+    return null
+  }
+  await guardedRestore(ctx, entry, initial, (now as AliasSnapshot).revisionId)
+  return null
+}
+
 async function guardedRestore(
   ctx: RestoreContext,
   e: LedgerEntry,
   initial: AliasSnapshot,
   guard: string
-): Promise<void> {
+): Promise<AliasSnapshot | null> {
   ctx.ledger.intend(e.id, { state: initial, guard })
   try {
     const out = await ctx.api.updateAlias(
@@ -127,8 +133,10 @@ async function guardedRestore(
       ctx.budget
     )
     ctx.ledger.confirm(e.id, out.RevisionId ?? null)
+    return snapshot(out)
   } catch (error) {
     if (!isNamed(error, 'PreconditionFailedException')) throw error
+    return null
   }
 }
 

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { emulator, lambda } from '../../__tests__/e2e/fixtures.js'
 import type { Emulator } from '../../emulator/index.js'
-import { inputEnvName, loadActionDefaults } from '../../__tests__/harness/runner.js'
+import { inputEnvName, loadActionDefaults, runAction } from '../../__tests__/harness/runner.js'
 import { readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { median, ms } from '../util.js'
@@ -102,6 +102,20 @@ export const startup: Scenario = {
       name: 'fail fast, peak RSS (vs node -e 0)',
       value: `${(rss.peakKiB / 1024).toFixed(1)} MiB vs ${(bare.peakKiB / 1024).toFixed(1)} MiB`,
       data: { actionKiB: rss.peakKiB, bareKiB: bare.peakKiB }
+    })
+
+    // A wrong endpoint fails fast: a closed port, through the runner-faithful harness.
+    const closed = await runAction({
+      inputs: { 'function-name': 'my-fn', alias: 'live', 'endpoint-url': 'http://127.0.0.1:9' },
+      env: { AWS_REGION: 'us-east-1' }
+    })
+    const closedMs = closed.endedAt - closed.startedAt
+    figures.push({
+      scenario: 'startup',
+      name: 'endpoint-url on a closed port: spawn → failed, one line naming the call',
+      value: `${ms(closedMs)} (exit ${closed.exitCode})`,
+      target: '≤ 5 s',
+      ok: closedMs <= 5000 && closed.exitCode === 1
     })
 
     // 2. Spawn → first API request, against a bare node that makes one request.

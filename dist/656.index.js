@@ -2,6 +2,34 @@ export const id = 656;
 export const ids = [656];
 export const modules = {
 
+/***/ 3817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ cloudwatchClient)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9843);
+/* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2220);
+// The one CloudWatch client factory (alarms and metrics), apart from sdk-options so that the Lambda
+// chunk never loads the CloudWatch client.
+
+
+
+/** CloudWatch as the action uses it: our endpoint and nowhere else, our one retry layer, real timeouts. */
+function cloudwatchClient(o) {
+    return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchClient */ .WBn({
+        region: o.region,
+        ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .clientEndpointConfig */ .F)(o.endpoint),
+        customUserAgent: o.userAgent,
+        maxAttempts: 1,
+        requestHandler: _sdk_options_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_HANDLER */ .di
+    });
+}
+
+
+/***/ }),
+
 /***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16,8 +44,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4085);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9843);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3817);
 /* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2220);
 
 
@@ -152,13 +180,7 @@ class CloudWatchMetrics {
     constructor(options, clock) {
         this.options = options;
         this.clock = clock;
-        this.client = new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .CloudWatchClient */ .WBn({
-            region: options.region,
-            ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .clientEndpointConfig */ .F)(options.endpoint),
-            customUserAgent: options.userAgent,
-            maxAttempts: 1,
-            requestHandler: _sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_HANDLER */ .di
-        });
+        this.client = (0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudwatchClient */ .y)(options);
     }
     figures(w, signal) {
         return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.clock, {

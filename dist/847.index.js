@@ -9,10 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AlarmWatcher: () => (/* binding */ AlarmWatcher)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4085);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9843);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2495);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3817);
 /* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2220);
 
 
@@ -29,17 +29,7 @@ class AlarmWatcher {
         this.names = names;
         this.options = options;
         this.clock = clock;
-        this.client =
-            names.length === 0
-                ? null
-                : new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .CloudWatchClient */ .WBn({
-                    region: options.region,
-                    ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .clientEndpointConfig */ .F)(options.endpoint),
-                    customUserAgent: options.userAgent,
-                    // Our retry layer is the only one: the SDK's own would multiply the attempts.
-                    maxAttempts: 1,
-                    requestHandler: _sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_HANDLER */ .di
-                });
+        this.client = names.length === 0 ? null : (0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudwatchClient */ .y)(options);
     }
     /** A name CloudWatch does not know is an input error: a typo must not pass as healthy. */
     async read(deadline, signal) {
@@ -49,7 +39,7 @@ class AlarmWatcher {
         const policy = {
             deadline,
             maxAttempts: 5,
-            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !signal?.aborted,
+            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error) && !signal?.aborted,
             ...(signal ? { signal } : {})
         };
         const found = new Map();
@@ -58,12 +48,12 @@ class AlarmWatcher {
             const batch = this.names.slice(i, i + 100);
             let token;
             do {
-                const command = new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .DescribeAlarmsCommand */ .zWD({
+                const command = new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__/* .DescribeAlarmsCommand */ .zWD({
                     AlarmNames: batch,
                     AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
                     ...(token ? { NextToken: token } : {})
                 });
-                const out = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.clock, policy, () => client.send(command, signal ? { abortSignal: signal } : {})).catch(error => {
+                const out = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(this.clock, policy, () => client.send(command, signal ? { abortSignal: signal } : {})).catch(error => {
                     throw (0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .described */ .WY)(error, {
                         ...(0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .callOf */ .C8)(command, batch.join(', ')),
                         service: 'CloudWatch',
@@ -92,6 +82,34 @@ class AlarmWatcher {
     destroy() {
         this.client?.destroy();
     }
+}
+
+
+/***/ }),
+
+/***/ 3817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ cloudwatchClient)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9843);
+/* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2220);
+// The one CloudWatch client factory (alarms and metrics), apart from sdk-options so that the Lambda
+// chunk never loads the CloudWatch client.
+
+
+
+/** CloudWatch as the action uses it: our endpoint and nowhere else, our one retry layer, real timeouts. */
+function cloudwatchClient(o) {
+    return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchClient */ .WBn({
+        region: o.region,
+        ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .clientEndpointConfig */ .F)(o.endpoint),
+        customUserAgent: o.userAgent,
+        maxAttempts: 1,
+        requestHandler: _sdk_options_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_HANDLER */ .di
+    });
 }
 
 

@@ -3,6 +3,7 @@
 // writer's state untouched; only versions published from the $LATEST read; outputs that tell the truth;
 // a post step that never changes what it cannot prove is this run's, and a second post that changes nothing.
 import type { Emulator } from '../../emulator/index.js'
+import { createRandom } from '../../emulator/random.js'
 import { emulator } from '../e2e/fixtures.js'
 import { callCount, FAULTS, runCase, SCENARIOS, type CaseResult } from './space.js'
 
@@ -15,20 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-/** A small deterministic PRNG, so that the sample is the same on every run with the same seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 it('keeps every invariant at every fault point', async () => {
-  const random = mulberry32(SEED)
+  const random = createRandom(SEED)
   const results: CaseResult[] = []
   for (const s of SCENARIOS) {
     const calls = await callCount(emu, s)

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { createRandom } from '../../emulator/random.js'
 import {
   judge,
   judgeEarly,
@@ -359,17 +360,7 @@ describe('judgeEarly', () => {
 })
 
 describe('error rule under simulation (seeded, so the same every run)', () => {
-  // mulberry32: a small deterministic PRNG.
-  function random(seed: number): () => number {
-    let a = seed >>> 0
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0
-      let t = a
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-  }
+  const random = createRandom
   /** A Binomial(n, p) draw by walking its distribution function from 0: one uniform per draw. */
   function binomial(next: () => number, n: number, p: number): number {
     const u = next()

@@ -1,10 +1,10 @@
-import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
+import { DescribeAlarmsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { InputError } from '../errors.js'
 import type { AlarmSource, AlarmState } from './api.js'
-import { clientEndpointConfig } from './endpoints.js'
 import { isTransient, withRetry, type RetryPolicy } from './retry.js'
-import { callOf, described, REQUEST_HANDLER } from './sdk-options.js'
+import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
+import { callOf, described } from './sdk-options.js'
 
 /** Reads the named CloudWatch alarms (metric and composite). */
 export class AlarmWatcher implements AlarmSource {
@@ -12,25 +12,10 @@ export class AlarmWatcher implements AlarmSource {
 
   constructor(
     readonly names: readonly string[],
-    private readonly options: {
-      region: string
-      endpoint: string | null
-      userAgent: string
-      endpointSource?: string | null
-    },
+    private readonly options: CloudWatchOptions,
     private readonly clock: Clock
   ) {
-    this.client =
-      names.length === 0
-        ? null
-        : new CloudWatchClient({
-            region: options.region,
-            ...clientEndpointConfig(options.endpoint),
-            customUserAgent: options.userAgent,
-            // Our retry layer is the only one: the SDK's own would multiply the attempts.
-            maxAttempts: 1,
-            requestHandler: REQUEST_HANDLER
-          })
+    this.client = names.length === 0 ? null : cloudwatchClient(options)
   }
 
   /** A name CloudWatch does not know is an input error: a typo must not pass as healthy. */

@@ -1,6 +1,6 @@
 import {
-  CloudWatchClient,
   GetMetricDataCommand,
+  type CloudWatchClient,
   type GetMetricDataCommandInput,
   type GetMetricDataCommandOutput,
   type MetricDataQuery,
@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
-import { clientEndpointConfig } from './endpoints.js'
 import { isTransient, withRetry } from './retry.js'
-import { described, REQUEST_HANDLER } from './sdk-options.js'
+import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
+import { described } from './sdk-options.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
@@ -200,21 +200,10 @@ export class CloudWatchMetrics {
   private readonly client: CloudWatchClient
 
   constructor(
-    private readonly options: {
-      region: string
-      endpoint: string | null
-      userAgent: string
-      endpointSource?: string | null
-    },
+    private readonly options: CloudWatchOptions,
     private readonly clock: Clock
   ) {
-    this.client = new CloudWatchClient({
-      region: options.region,
-      ...clientEndpointConfig(options.endpoint),
-      customUserAgent: options.userAgent,
-      maxAttempts: 1,
-      requestHandler: REQUEST_HANDLER
-    })
+    this.client = cloudwatchClient(options)
   }
 
   figures(w: FigureWindow, signal?: AbortSignal): Promise<WindowFigures> {

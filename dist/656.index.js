@@ -37,6 +37,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CloudWatchMetrics: () => (/* binding */ CloudWatchMetrics),
 /* harmony export */   MAX_PAGES: () => (/* binding */ MAX_PAGES),
+/* harmony export */   accountOf: () => (/* binding */ accountOf),
 /* harmony export */   bareFunctionName: () => (/* binding */ bareFunctionName),
 /* harmony export */   fetchVersionFigures: () => (/* binding */ fetchVersionFigures),
 /* harmony export */   metricQueries: () => (/* binding */ metricQueries),
@@ -61,6 +62,10 @@ const SERIES = [
     { key: 'samples', metric: 'Duration', stat: 'SampleCount' }
 ];
 const MINUTE_MS = 60_000;
+/** The account an ARN or partial ARN names, if any. */
+function accountOf(nameOrArn) {
+    return /^(?:arn:[^:]+:lambda:[^:]*:)?(\d{12}):function:/.exec(nameOrArn)?.[1];
+}
 /** The function's bare name: the FunctionName dimension never holds an ARN. */
 function bareFunctionName(nameOrArn) {
     return /(?:^|:)function:([^:]+)/.exec(nameOrArn)?.[1] ?? nameOrArn;
@@ -79,6 +84,7 @@ function metricQueries(w) {
     const start = Math.floor(w.startMs / MINUTE_MS) * MINUTE_MS;
     const period = w.periodSec ?? Math.ceil((w.endMs - start) / MINUTE_MS) * 60;
     const name = bareFunctionName(w.functionName);
+    const account = accountOf(w.functionName);
     const queries = [];
     ROLES.forEach((role, i) => {
         const dimensions = [
@@ -88,6 +94,9 @@ function metricQueries(w) {
         ];
         for (const s of SERIES)
             queries.push({
+                // A function named by ARN may live in another account: its metrics are asked of that account
+                // (CloudWatch refuses when this one may not read them, and the analysis then fails safe).
+                ...(account ? { AccountId: account } : {}),
                 Id: `${role}_${s.key}`,
                 MetricStat: {
                     Metric: { Namespace: 'AWS/Lambda', MetricName: s.metric, Dimensions: dimensions },
@@ -237,7 +246,7 @@ function isTransient(error) {
     const name = errorName(error);
     const sysCode = error?.code ?? '';
     return (code === undefined &&
-        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
+        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
 }
 /**
  * Throttling and "update in progress" are Lambda asking us to wait: the whole budget. Any other fault is

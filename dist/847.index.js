@@ -146,7 +146,7 @@ function isTransient(error) {
     const name = errorName(error);
     const sysCode = error?.code ?? '';
     return (code === undefined &&
-        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
+        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
 }
 /**
  * Throttling and "update in progress" are Lambda asking us to wait: the whole budget. Any other fault is

@@ -26,6 +26,13 @@ const USER_AGENT = 'lambda-promote/1';
  * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
  * control-plane budget too; that is why the SDK's own retries are off and ours run here.
  */
+/** A cancel that came while waiting for a slot means the request is never sent; one sent is aborted
+ * only when the budget allows it. */
+function sendOptions(budget) {
+    if (budget.signal?.aborted)
+        throw Object.assign(new Error(String(budget.signal.reason ?? 'cancelled')), { name: 'AbortError' });
+    return budget.signal && !budget.keepInFlight ? { abortSignal: budget.signal } : {};
+}
 class LambdaGateway {
     options;
     budget;
@@ -65,7 +72,7 @@ class LambdaGateway {
             ...(this.options.random ? { random: this.options.random } : {})
         }, async () => {
             await limiter.acquire(budget.signal);
-            return (await this.send(command, budget.signal ? { abortSignal: budget.signal } : {}));
+            return (await this.send(command, sendOptions(budget)));
         });
     }
     async getFunction(fn, qualifier, budget = this.budget) {
@@ -118,7 +125,7 @@ class LambdaGateway {
         return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.options.clock, { ...budget, retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !budget.signal?.aborted }, async () => {
             try {
                 await this.writes.acquire(budget.signal);
-                return (await this.send(command, budget.signal ? { abortSignal: budget.signal } : {}));
+                return (await this.send(command, sendOptions(budget)));
             }
             catch (error) {
                 if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusy */ .A5)(error))
@@ -214,7 +221,7 @@ function isTransient(error) {
     const name = errorName(error);
     const sysCode = error?.code ?? '';
     return (code === undefined &&
-        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
+        /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|RequestTimeout|NetworkingError/i.test(`${name} ${sysCode} ${error?.message ?? ''}`));
 }
 /**
  * Throttling and "update in progress" are Lambda asking us to wait: the whole budget. Any other fault is

@@ -24,16 +24,22 @@ const figures = (
   old: { version: '1', invocations: oldInv, errors: oldErr, p99Ms: p99[1], durationSamples: oldInv }
 })
 
-/** Answers each window from a script; records the windows asked for. */
-function scripted(...answers: WindowFigures[]): MetricsSource & { windows: FigureWindow[] } {
+/** Answers each step's window from a script and records it; the check before any traffic gets zeros. */
+function scripted(...answers: WindowFigures[]): MetricsSource & { windows: FigureWindow[]; checks: number } {
   const windows: FigureWindow[] = []
-  return {
+  const source = {
     windows,
-    figures: async w => {
+    checks: 0,
+    figures: async (w: FigureWindow) => {
+      if (w.versions[0] === w.versions[1]) {
+        source.checks++
+        return figures(0, 0, 0, 0)
+      }
       windows.push(w)
       return answers[Math.min(windows.length - 1, answers.length - 1)] as WindowFigures
     }
   }
+  return source
 }
 
 async function run(inputs: Record<string, string>, metrics: MetricsSource) {
@@ -105,4 +111,35 @@ it('no traffic at all: "not enough traffic to judge" at the timeout, and the ali
   )
   expect(alias.FunctionVersion).toBe('1')
   expect(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).toEqual({})
+})
+
+it('metrics that cannot be read stop the run before anything is published or moved', async () => {
+  const denied: MetricsSource = {
+    figures: async () => {
+      throw Object.assign(new Error('User is not authorized to perform: cloudwatch:GetMetricData'), {
+        name: 'AccessDenied'
+      })
+    }
+  }
+  const since = emu.log.at(-1)?.seq ?? 0
+  const { outcome, alias } = await run({ analysis: 'errors' }, denied)
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(
+    /^canary analysis cannot read the metrics of an-\d+: .*GetMetricData.*nothing was changed/
+  )
+  // Past the set-up (its last write puts the new code in $LATEST), the run wrote nothing.
+  const writes = emu.log.filter(e => e.seq > since && e.write).map(e => e.operation)
+  expect(writes.slice(writes.lastIndexOf('UpdateFunctionCode') + 1)).toEqual([])
+  expect(alias.FunctionVersion).toBe('1')
+})
+
+it('the significance level is shared out over every planned judgement', async () => {
+  const { analysisAlpha } = await import('../../src/rollout/engine.js')
+  expect(analysisAlpha(config(emu, { strategy: 'canary' }))).toBeCloseTo(0.05)
+  // Linear 10%: 9 holds and the bake, for 2 functions: 20 judgements.
+  expect(
+    analysisAlpha(
+      config(emu, { 'function-name': 'a,b', strategy: 'linear', 'bake-time': '1m', timeout: '1h' })
+    )
+  ).toBeCloseTo(0.05 / 20)
 })

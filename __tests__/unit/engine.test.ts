@@ -216,3 +216,34 @@ it('lockstep: once one function fails a step, the others are not moved in that s
   )
   expect(moved).toEqual([])
 })
+
+it('a cancel while a forward write is throttled: no further attempt, the rollback starts at once', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn, { description: 'prod' })
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '5m' })
+  let attempts = 0
+  const r = rig(emu, c, send => async (command, opts) => {
+    if (command.constructor.name === 'UpdateAliasCommand' && attempts === 0) {
+      attempts++
+      r.controller.abort('cancelled (SIGINT)')
+      // A 429 proves the write did not land.
+      throw Object.assign(new Error('Rate exceeded'), {
+        name: 'TooManyRequestsException',
+        $metadata: { httpStatusCode: 429 }
+      })
+    }
+    return send(command, opts)
+  })
+  const since = emu.log.at(-1)?.seq ?? 0
+  const outcome = await r.run(c)
+  r.close()
+  expect(attempts).toBe(1)
+  expect(outcome.error).toMatch(/^cancelled \(SIGINT\)/)
+  // The forward write was not tried again; the only alias writes after the cancel put the state read
+  // before the run (the restore fences off the unanswered attempt, which cannot tell it did not land).
+  const writes = emu.log.filter(e => e.seq > since && e.operation === 'UpdateAlias')
+  for (const w of writes)
+    expect(w.request).toMatchObject({ FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } })
+  expect(outcome.status).toBe('rolled-back')
+  expect((await getAlias(lambda(emu), fn, 'live')).FunctionVersion).toBe('1')
+})

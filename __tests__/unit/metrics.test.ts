@@ -252,3 +252,27 @@ describe('fetchVersionFigures', () => {
     expect(typeof client.send).toBe('function')
   })
 })
+
+describe('the account of a function named by ARN', () => {
+  const window = { alias: 'live', versions: ['2', '1'] as const, startMs: 0, endMs: 300_000 }
+
+  it('asks that account for the metrics, for every query', () => {
+    const input = metricQueries({
+      ...window,
+      functionName: 'arn:aws:lambda:us-east-1:222222222222:function:api'
+    })
+    expect(new Set(input.MetricDataQueries?.map(q => q.AccountId))).toEqual(new Set(['222222222222']))
+  })
+
+  it('also for a partial ARN; two accounts with the same function name ask differently', () => {
+    const a = metricQueries({ ...window, functionName: '111111111111:function:api' })
+    const b = metricQueries({ ...window, functionName: '222222222222:function:api' })
+    expect(a.MetricDataQueries?.[0]?.AccountId).toBe('111111111111')
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(b))
+  })
+
+  it('a bare name leaves the account to the caller', () => {
+    const input = metricQueries({ ...window, functionName: 'api' })
+    expect(input.MetricDataQueries?.some(q => 'AccountId' in q)).toBe(false)
+  })
+})

@@ -108,6 +108,7 @@ export class AliasClient implements AliasApi {
     })
     const timeout = AbortSignal.timeout(20_000)
     let response: Response
+    let raw: string
     try {
       response = await fetch(url, {
         method,
@@ -115,6 +116,8 @@ export class AliasClient implements AliasApi {
         ...(body === undefined ? {} : { body: text }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout
       })
+      // The body is part of the answer: a connection dropped while it streams is a network fault too.
+      raw = await response.text()
     } catch (error) {
       // fetch hides the socket error in `cause`. No HTTP answer at all is a network fault whatever its code
       // (reset, closed, timed out, DNS): retrying is safe, every write carries its RevisionId guard.
@@ -128,7 +131,6 @@ export class AliasClient implements AliasApi {
         }
       )
     }
-    const raw = await response.text()
     let json: Record<string, unknown> = {}
     try {
       json = raw ? (JSON.parse(raw) as Record<string, unknown>) : {}

@@ -9,8 +9,13 @@ export type { AliasConfiguration, FunctionConfiguration }
 export interface Budget {
   deadline: number
   maxAttempts: number
-  /** Aborts the call in flight too, not only the waits between attempts. */
+  /** Aborts the call in flight too, not only the waits between attempts and before the next one. */
   signal?: AbortSignal
+  /**
+   * The signal stops waits and further attempts but never a request already sent: an alias write cut
+   * short on our side may still land at Lambda, after the rollback has looked.
+   */
+  keepInFlight?: boolean
 }
 
 export interface AliasWrite {

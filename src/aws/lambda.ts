@@ -47,6 +47,14 @@ export interface GatewayOptions {
  * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
  * control-plane budget too; that is why the SDK's own retries are off and ours run here.
  */
+/** A cancel that came while waiting for a slot means the request is never sent; one sent is aborted
+ * only when the budget allows it. */
+function sendOptions(budget: Budget): { abortSignal?: AbortSignal } {
+  if (budget.signal?.aborted)
+    throw Object.assign(new Error(String(budget.signal.reason ?? 'cancelled')), { name: 'AbortError' })
+  return budget.signal && !budget.keepInFlight ? { abortSignal: budget.signal } : {}
+}
+
 export class LambdaGateway implements LambdaApi {
   readonly client: LambdaClient
   /** GetFunction has its own 100 req/s quota; everything else shares 15 req/s. */
@@ -91,7 +99,7 @@ export class LambdaGateway implements LambdaApi {
       },
       async () => {
         await limiter.acquire(budget.signal)
-        return (await this.send(command, budget.signal ? { abortSignal: budget.signal } : {})) as T
+        return (await this.send(command, sendOptions(budget))) as T
       }
     )
   }
@@ -175,10 +183,7 @@ export class LambdaGateway implements LambdaApi {
       async () => {
         try {
           await this.writes.acquire(budget.signal)
-          return (await this.send(
-            command,
-            budget.signal ? { abortSignal: budget.signal } : {}
-          )) as AliasConfiguration
+          return (await this.send(command, sendOptions(budget))) as AliasConfiguration
         } catch (error) {
           if (isTransient(error) && !isBusy(error)) lostAnswer = true
           // An earlier attempt's answer was lost: the alias is ours only if it is exactly what we asked for.

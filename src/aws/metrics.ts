@@ -58,6 +58,11 @@ type SeriesKey = (typeof SERIES)[number]['key']
 
 const MINUTE_MS = 60_000
 
+/** The account an ARN or partial ARN names, if any. */
+export function accountOf(nameOrArn: string): string | undefined {
+  return /^(?:arn:[^:]+:lambda:[^:]*:)?(\d{12}):function:/.exec(nameOrArn)?.[1]
+}
+
 /** The function's bare name: the FunctionName dimension never holds an ARN. */
 export function bareFunctionName(nameOrArn: string): string {
   return /(?:^|:)function:([^:]+)/.exec(nameOrArn)?.[1] ?? nameOrArn
@@ -81,6 +86,7 @@ export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
   const start = Math.floor(w.startMs / MINUTE_MS) * MINUTE_MS
   const period = w.periodSec ?? Math.ceil((w.endMs - start) / MINUTE_MS) * 60
   const name = bareFunctionName(w.functionName)
+  const account = accountOf(w.functionName)
   const queries: MetricDataQuery[] = []
   ROLES.forEach((role, i) => {
     const dimensions = [
@@ -90,6 +96,9 @@ export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
     ]
     for (const s of SERIES)
       queries.push({
+        // A function named by ARN may live in another account: its metrics are asked of that account
+        // (CloudWatch refuses when this one may not read them, and the analysis then fails safe).
+        ...(account ? { AccountId: account } : {}),
         Id: `${role}_${s.key}`,
         MetricStat: {
           Metric: { Namespace: 'AWS/Lambda', MetricName: s.metric, Dimensions: dimensions },

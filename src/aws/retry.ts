@@ -40,7 +40,7 @@ export function isTransient(error: unknown): boolean {
   const sysCode = (error as { code?: string })?.code ?? ''
   return (
     code === undefined &&
-    /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|RequestTimeout|NetworkingError/i.test(
+    /TimeoutError|ECONNRESET|EPIPE|ECONNREFUSED|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|RequestTimeout|NetworkingError/i.test(
       `${name} ${sysCode} ${(error as Error)?.message ?? ''}`
     )
   )

@@ -220,8 +220,11 @@ function analysisInputs(
   if (minInvocations > 1_000_000_000)
     throw new InputError('min-invocations', min, 'expected at most 1000000000')
   const tolerance = (raw['latency-tolerance'] || '20%').trim()
-  const match = /^(\d+(?:\.\d+)?)%?$/.exec(tolerance)
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(tolerance)
   const percent = match ? Number(match[1]) : NaN
+  // "0.2" could mean 20% (a fraction) or 0.2%: without the sign, only whole percentages are taken.
+  if (match && match[2] === '' && percent < 1 && percent !== 0)
+    throw new InputError('latency-tolerance', tolerance, 'write it as a percentage, such as 20%')
   if (!(percent >= 0 && percent <= 1000))
     throw new InputError(
       'latency-tolerance',

@@ -16,6 +16,12 @@ export interface AnalysisContext {
   minInvocations: number
   latencyTolerance: number
   alias: string
+  /**
+   * The significance level of each judgement: 5% shared out over every judgement the run plans (steps
+   * with a hold, bake time, every function), so that a healthy release is rolled back by chance in at
+   * most 5% of runs however many steps and functions it has (Bonferroni).
+   */
+  alpha: number
   concurrency: number
   clock: Clock
   log: Log
@@ -37,17 +43,21 @@ export interface StepJudgement {
   pValue: number | undefined
 }
 
+/** The functions analysis can judge: those with an old version (a baseline) behind the alias. */
+export function judgeable(ds: readonly FunctionRollout[]): FunctionRollout[] {
+  return ds.filter(d => !d.unchanged && d.from !== null && d.from !== d.to && d.from !== '$LATEST')
+}
+
 /**
- * Judges every function that has a baseline (an old version) over [start, now]. Throws StopError when one
- * is worse; returns 'insufficient' while any has served fewer than minInvocations, else 'pass'.
+ * Judges the given functions over [start, now]. Throws StopError when one is worse; returns those that
+ * have served fewer than minInvocations (the hold goes on for them alone), empty when all passed.
  */
 export async function judgeStep(
-  ds: readonly FunctionRollout[],
+  judged: readonly FunctionRollout[],
   weight: number,
   start: number,
   ctx: AnalysisContext
-): Promise<'pass' | 'insufficient'> {
-  const judged = ds.filter(d => !d.unchanged && d.from !== null && d.from !== d.to && d.from !== '$LATEST')
+): Promise<FunctionRollout[]> {
   const end = ctx.clock.now()
   const results = await mapLimit(judged, ctx.concurrency, async d => {
     const figures = await ctx.metrics.figures(
@@ -60,20 +70,22 @@ export async function judgeStep(
       },
       ctx.signal
     )
-    // At 100% (bake time) the old version serves nothing: its last window with traffic is the baseline.
-    const old = figures.old.invocations > 0 ? figures.old : (baselines.get(d) ?? figures.old)
-    if (figures.old.invocations > 0) baselines.set(d, figures.old)
+    // At 100% (bake time) the old version serves nothing: its last window of a partial step is the
+    // baseline (the bake window, starting at a whole minute, may hold a sliver of its earlier traffic).
+    const old = weight >= 1 ? (baselines.get(d) ?? figures.old) : figures.old
+    if (weight < 1 && figures.old.invocations > 0) baselines.set(d, figures.old)
     return judge(
       { newVersion: d.to, oldVersion: d.from as string, windowMs: end - start, new: figures.new, old },
       {
         ...JUDGE_DEFAULTS,
+        alpha: ctx.alpha,
         checks: ctx.checks,
         minInvocations: ctx.minInvocations,
         latencyTolerance: ctx.latencyTolerance
       }
     )
   })
-  let enough = true
+  const short: FunctionRollout[] = []
   for (const [i, r] of results.entries()) {
     const d = judged[i] as FunctionRollout
     // A read cut short by a cancel or the timeout is that, not a failed analysis.
@@ -88,9 +100,9 @@ export async function judgeStep(
     record(d, weight, v)
     if (v.outcome === 'fail')
       throw new StopError('analysis', `canary analysis of ${d.fn.name} at ${percent(weight)}: ${v.line}`)
-    if (v.outcome === 'insufficient') enough = false
+    if (v.outcome === 'insufficient') short.push(d)
   }
-  return enough ? 'pass' : 'insufficient'
+  return short
 }
 
 /** The old version's figures from its last window with traffic, per rollout. */

@@ -7,7 +7,7 @@ import { errorLine, StopError, stopIfAborted } from '../errors.js'
 import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
-import { extension, judgeStep, type AnalysisContext } from './analysis.js'
+import { extension, judgeable, judgeStep, type AnalysisContext } from './analysis.js'
 import type { Ledger } from './ledger.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, percent, sameState, snapshot, type AliasState } from './snapshot.js'
@@ -148,13 +148,13 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
 }
 
 /**
- * An alias write is never cut short by a cancel: aborted on our side, the request may still reach Lambda
- * after the rollback has looked, and land there. It runs to its answer (or the request timeout), so that
- * the ledger knows what it did; the cancel is acted on right after it.
+ * An alias write already sent is never cut short by a cancel: aborted on our side, the request may still
+ * reach Lambda after the rollback has looked, and land there. It runs to its answer (or the request
+ * timeout), so that the ledger knows what it did. A cancel still stops the wait for its slot and any
+ * further attempt (a 429 proves the last one did not land).
  */
 function writeBudget(ctx: ShiftContext): Budget {
-  const { signal: _signal, ...budget } = ctx.budget()
-  return budget
+  return { ...ctx.budget(), keepInFlight: true }
 }
 
 function foreignChange(d: FunctionRollout, ctx: ShiftContext, holds: string): StopError {
@@ -211,7 +211,9 @@ async function judgeHold(
   analysis: AnalysisContext
 ): Promise<void> {
   const deadline = ctx.budget().deadline
-  while ((await judgeStep(active, step.weight, started, analysis)) === 'insufficient') {
+  // Functions that passed are not judged again: every judgement is another chance of a false alarm.
+  let pending = judgeable(active)
+  while ((pending = await judgeStep(pending, step.weight, started, analysis)).length > 0) {
     const more = extension(step.holdMs)
     // Leave a second before the deadline, so that this, not the timeout, is what the run reports.
     if (ctx.clock.now() + more + 1000 >= deadline)

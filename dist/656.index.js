@@ -303,8 +303,8 @@ __webpack_require__.d(__webpack_exports__, {
   WY: () => (/* binding */ described)
 });
 
-// EXTERNAL MODULE: ./src/report/untrusted.ts
-var untrusted = __webpack_require__(480);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/aws/describe-error.ts
 
 const DOING = {

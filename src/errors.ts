@@ -1,5 +1,5 @@
 // Every error the action reports, and the one function that turns any error into a line for the log.
-import { logSafe } from './report/untrusted.js'
+import { logSafe } from './untrusted.js'
 
 /** A bad input value: reported as one line naming the input, the value and what is allowed. */
 export class InputError extends Error {

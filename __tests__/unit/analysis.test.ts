@@ -134,7 +134,7 @@ it('metrics that cannot be read stop the run before anything is published or mov
 })
 
 it('the significance level is shared out over every planned judgement', async () => {
-  const { analysisAlpha } = await import('../../src/rollout/engine.js')
+  const { analysisAlpha } = await import('../../src/rollout/analysis.js')
   expect(analysisAlpha(config(emu, { strategy: 'canary' }))).toBeCloseTo(0.05)
   // Linear 10%: 9 holds and the bake, for 2 functions: 20 judgements.
   expect(

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import { logSafe, mdCell, mdText, stopToken, withStopCommands } from '../../src/report/untrusted.js'
+import { logSafe, mdCell, mdText, stopToken, withStopCommands } from '../../src/untrusted.js'
 import { runnerCommands } from './workflow-commands.js'
 
 const INJECTIONS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { logSafe } from '../report/untrusted.js'
+import { logSafe } from '../untrusted.js'
 
 /** The AWS call that failed, as the line about it names it. */
 export interface AwsCall {

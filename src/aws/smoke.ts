@@ -1,5 +1,5 @@
 import { errorLine } from '../errors.js'
-import { logSafe } from '../report/untrusted.js'
+import { logSafe } from '../untrusted.js'
 import type { InvokeResult, LambdaApi } from './api.js'
 
 export interface SmokeResult {

@@ -6,7 +6,7 @@ import type { FunctionRollout, Outcome } from '../rollout/record.js'
 import { describeRouting, percent } from '../rollout/snapshot.js'
 import { analysisChart, weightChart } from './chart.js'
 import { consoleLink } from './status.js'
-import { mdCell, mdText } from './untrusted.js'
+import { mdCell, mdText } from '../untrusted.js'
 
 const STATUS_ICON: Record<string, string> = {
   promoted: '✅',

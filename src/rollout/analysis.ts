@@ -3,11 +3,12 @@
 import type { MetricsSource } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import type { Clock } from '../clock.js'
-import { errorLine, StopError, stopIfAborted } from '../errors.js'
+import { DeployError, errorLine, failureLine, StopError, stopIfAborted } from '../errors.js'
+import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
 import type { VersionFigures } from '../aws/metrics.js'
 import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from './judge.js'
-import type { FunctionRollout } from './record.js'
+import type { FunctionRollout, StepJudgement } from './record.js'
 import { percent } from './snapshot.js'
 
 export interface AnalysisContext {
@@ -28,19 +29,60 @@ export interface AnalysisContext {
   signal: AbortSignal
 }
 
-/** One judged step of one function, for the summary, its chart and the `result` output. */
-export interface StepJudgement {
-  /** Traffic on the new version during the step, 0..1. */
-  weight: number
-  outcome: Verdict['outcome']
-  line: string
-  newInvocations: number
-  oldInvocations: number
-  newErrorRate: number | undefined
-  oldErrorRate: number | undefined
-  newP99Ms: number | undefined
-  oldP99Ms: number | undefined
-  pValue: number | undefined
+/** What the run's analysis needs, when it has analysis or min-invocations and a metrics source. */
+export function analysisContext(
+  config: Pick<
+    Config,
+    'analysis' | 'minInvocations' | 'latencyTolerance' | 'alias' | 'plan' | 'functions' | 'concurrency'
+  >,
+  deps: { metrics?: MetricsSource; clock: Clock; log: Log; signal: AbortSignal }
+): AnalysisContext | undefined {
+  if (!deps.metrics || (config.analysis.length === 0 && config.minInvocations === 0)) return undefined
+  return {
+    metrics: deps.metrics,
+    checks: config.analysis,
+    minInvocations: config.minInvocations,
+    latencyTolerance: config.latencyTolerance,
+    alias: config.alias,
+    alpha: analysisAlpha(config),
+    concurrency: config.concurrency,
+    clock: deps.clock,
+    log: deps.log,
+    signal: deps.signal
+  }
+}
+
+/** 5% shared out over every judgement the run plans: each step with a hold (bake time included), each function. */
+export function analysisAlpha(config: Pick<Config, 'plan' | 'functions'>): number {
+  const looks = config.plan.filter(step => step.holdMs > 0).length * config.functions.length
+  return 0.05 / Math.max(1, looks)
+}
+
+/**
+ * One small GetMetricData before anything is published: a missing cloudwatch:GetMetricData (or a wrong
+ * endpoint) shows now, not after the first hold with traffic already on the new version.
+ */
+export async function canReadMetrics(ds: readonly FunctionRollout[], ctx: AnalysisContext): Promise<void> {
+  const d = judgeable(ds)[0]
+  if (!d) return
+  const now = ctx.clock.now()
+  const version = d.from as string
+  try {
+    await ctx.metrics.figures(
+      {
+        functionName: d.fn.id,
+        alias: ctx.alias,
+        versions: [version, version],
+        startMs: now - 60_000,
+        endMs: now
+      },
+      ctx.signal
+    )
+  } catch (error) {
+    throw new DeployError(
+      `canary analysis cannot read the metrics of ${d.fn.name}: ${failureLine(error)}; nothing was changed`
+    )
+  }
 }
 
 /** The functions analysis can judge: those with an old version (a baseline) behind the alias. */

@@ -9,7 +9,7 @@ import { formatElapsed } from '../inputs/duration.js'
 import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
 import { short } from './decide.js'
-import { judgeable } from './analysis.js'
+import { analysisContext, canReadMetrics } from './analysis.js'
 import { inspect, type Inspection } from './inspect.js'
 import { Ledger, type StateStore } from './ledger.js'
 import { planLines } from './plan-lines.js'
@@ -76,7 +76,8 @@ async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Prom
     return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` }
   if (config.dryRun) return { status: 'dry-run' }
   try {
-    await canReadMetrics(config, deps, ds)
+    const analysis = analysisContext(config, deps)
+    if (analysis) await canReadMetrics(ds, analysis)
   } catch (error) {
     return failed(error)
   }
@@ -210,6 +211,7 @@ function openLedger(config: Config, store: StateStore, ds: FunctionRollout[]): L
 }
 
 function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger): ShiftContext {
+  const analysis = analysisContext(config, deps)
   return {
     alias: config.alias,
     api: deps.api,
@@ -220,55 +222,8 @@ function shiftContext(config: Config, deps: EngineDeps, ledger: Ledger): ShiftCo
     concurrency: config.concurrency,
     signal: deps.signal,
     budget: () => budget(deps),
-    ...(deps.metrics && (config.analysis.length > 0 || config.minInvocations > 0)
-      ? {
-          analysis: {
-            metrics: deps.metrics,
-            checks: config.analysis,
-            minInvocations: config.minInvocations,
-            latencyTolerance: config.latencyTolerance,
-            alias: config.alias,
-            alpha: analysisAlpha(config),
-            concurrency: config.concurrency,
-            clock: deps.clock,
-            log: deps.log,
-            signal: deps.signal
-          }
-        }
-      : {})
+    ...(analysis ? { analysis } : {})
   }
-}
-
-/**
- * One small GetMetricData before anything is published: a missing cloudwatch:GetMetricData (or a wrong
- * endpoint) shows now, not after the first hold with traffic already on the new version.
- */
-async function canReadMetrics(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
-  const d = judgeable(ds)[0]
-  if (!deps.metrics || !d || (config.analysis.length === 0 && config.minInvocations === 0)) return
-  const now = deps.clock.now()
-  try {
-    await deps.metrics.figures(
-      {
-        functionName: d.fn.id,
-        alias: config.alias,
-        versions: [d.from as string, d.from as string],
-        startMs: now - 60_000,
-        endMs: now
-      },
-      deps.signal
-    )
-  } catch (error) {
-    throw new DeployError(
-      `canary analysis cannot read the metrics of ${d.fn.name}: ${failureLine(error)}; nothing was changed`
-    )
-  }
-}
-
-/** 5% shared out over every judgement the run plans: each step with a hold (bake time included), each function. */
-export function analysisAlpha(config: Config): number {
-  const looks = config.plan.filter(step => step.holdMs > 0).length * config.functions.length
-  return 0.05 / Math.max(1, looks)
 }
 
 /** A call cut short by the cancel signal is the cancel, not a failed step. */

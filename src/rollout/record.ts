@@ -1,7 +1,21 @@
 import type { AlarmState } from '../aws/api.js'
 import type { FunctionRef } from '../inputs/names.js'
-import type { StepJudgement } from './analysis.js'
 import type { AliasSnapshot } from './snapshot.js'
+
+/** One judged step of one function, for the summary, its chart and the `result` output. */
+export interface StepJudgement {
+  /** Traffic on the new version during the step, 0..1. */
+  weight: number
+  outcome: 'pass' | 'fail' | 'insufficient'
+  line: string
+  newInvocations: number
+  oldInvocations: number
+  newErrorRate: number | undefined
+  oldErrorRate: number | undefined
+  newP99Ms: number | undefined
+  oldP99Ms: number | undefined
+  pValue: number | undefined
+}
 
 export type Status = 'promoted' | 'unchanged' | 'in-progress' | 'rolled-back' | 'failed' | 'dry-run'
 

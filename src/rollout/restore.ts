@@ -4,7 +4,7 @@ import type { Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { errorLine } from '../errors.js'
-import { logSafe } from '../report/untrusted.js'
+import { logSafe } from '../untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
 import { describeRouting, sameState, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
 

@@ -192,12 +192,7 @@ class CloudWatchMetrics {
         this.client = (0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudwatchClient */ .y)(options);
     }
     figures(w, signal) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.clock, {
-            deadline: this.clock.now() + 60_000,
-            maxAttempts: 5,
-            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !signal?.aborted,
-            ...(signal ? { signal } : {})
-        }, () => fetchVersionFigures(this.client, w, signal)).catch(error => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFor */ .KV)({ deadline: this.clock.now() + 60_000, maxAttempts: 5, ...(signal ? { signal } : {}) }), () => fetchVersionFigures(this.client, w, signal)).catch(error => {
             throw (0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .described */ .WY)(error, {
                 operation: 'GetMetricData',
                 resource: `${w.functionName}:${w.alias}`,
@@ -220,6 +215,7 @@ class CloudWatchMetrics {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A5: () => (/* binding */ isBusy),
+/* harmony export */   KV: () => (/* binding */ policyFor),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient)
 /* harmony export */ });
@@ -258,6 +254,17 @@ function attemptsFor(error, maxAttempts) {
         return maxAttempts;
     const refused = /ECONNREFUSED/.test(`${error?.code ?? ''} ${error?.message ?? ''}`);
     return Math.min(maxAttempts, refused ? 3 : 6);
+}
+/**
+ * A call's budget as a retry policy: errors `worth` another attempt are retried until the budget is
+ * spent, and none once its signal has aborted.
+ */
+function policyFor(budget, random, worth = isTransient) {
+    return {
+        ...budget,
+        retryable: error => worth(error) && !budget.signal?.aborted,
+        ...(random ? { random } : {})
+    };
 }
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
 async function withRetry(clock, policy, operation) {

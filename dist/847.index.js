@@ -36,12 +36,7 @@ class AlarmWatcher {
         if (!this.client)
             return [];
         const client = this.client;
-        const policy = {
-            deadline,
-            maxAttempts: 5,
-            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error) && !signal?.aborted,
-            ...(signal ? { signal } : {})
-        };
+        const policy = (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .policyFor */ .KV)({ deadline, maxAttempts: 5, ...(signal ? { signal } : {}) });
         const found = new Map();
         // DescribeAlarms takes at most 100 names a call.
         for (let i = 0; i < this.names.length; i += 100) {
@@ -120,6 +115,7 @@ function cloudwatchClient(o) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A5: () => (/* binding */ isBusy),
+/* harmony export */   KV: () => (/* binding */ policyFor),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient)
 /* harmony export */ });
@@ -158,6 +154,17 @@ function attemptsFor(error, maxAttempts) {
         return maxAttempts;
     const refused = /ECONNREFUSED/.test(`${error?.code ?? ''} ${error?.message ?? ''}`);
     return Math.min(maxAttempts, refused ? 3 : 6);
+}
+/**
+ * A call's budget as a retry policy: errors `worth` another attempt are retried until the budget is
+ * spent, and none once its signal has aborted.
+ */
+function policyFor(budget, random, worth = isTransient) {
+    return {
+        ...budget,
+        retryable: error => worth(error) && !budget.signal?.aborted,
+        ...(random ? { random } : {})
+    };
 }
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
 async function withRetry(clock, policy, operation) {

@@ -7,21 +7,21 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LambdaGateway: () => (/* binding */ LambdaGateway),
-/* harmony export */   USER_AGENT: () => (/* binding */ USER_AGENT)
+/* harmony export */   USER_AGENT: () => (/* reexport safe */ _api_js__WEBPACK_IMPORTED_MODULE_2__._)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9685);
-/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9477);
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1696);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9685);
+/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9477);
 /* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2220);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9843);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2495);
 
 
 
 
 
 
-const USER_AGENT = 'lambda-promote/1';
+
 /**
  * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
  * control-plane budget too; that is why the SDK's own retries are off and ours run here.
@@ -44,7 +44,7 @@ class LambdaGateway {
     constructor(options, budget) {
         this.options = options;
         this.budget = budget;
-        this.client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .LambdaClient */ .Nox({
+        this.client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .LambdaClient */ .Nox({
             region: options.region,
             ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .clientEndpointConfig */ .F)(options.endpoint),
             customUserAgent: options.userAgent,
@@ -54,8 +54,8 @@ class LambdaGateway {
         });
         const send = (command, opts) => this.client.send(command, opts);
         this.send = options.transport ? options.transport(send) : send;
-        this.reads = new _limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .RateLimiter */ .v(options.clock, 80);
-        this.writes = new _limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .RateLimiter */ .v(options.clock, options.maxRequestsPerSecond);
+        this.reads = new _limiter_js__WEBPACK_IMPORTED_MODULE_4__/* .RateLimiter */ .v(options.clock, 80);
+        this.writes = new _limiter_js__WEBPACK_IMPORTED_MODULE_4__/* .RateLimiter */ .v(options.clock, options.maxRequestsPerSecond);
     }
     async call(limiter, budget, command) {
         try {
@@ -66,39 +66,35 @@ class LambdaGateway {
         }
     }
     attempts(limiter, budget, command) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.options.clock, {
-            ...budget,
-            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !budget.signal?.aborted,
-            ...(this.options.random ? { random: this.options.random } : {})
-        }, async () => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)(this.options.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .policyFor */ .KV)(budget, this.options.random), async () => {
             await limiter.acquire(budget.signal);
             return (await this.send(command, sendOptions(budget)));
         });
     }
     async getFunction(fn, qualifier, budget = this.budget) {
         try {
-            const out = await this.call(this.reads, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetFunctionCommand */ .YF5({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) }));
+            const out = await this.call(this.reads, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .GetFunctionCommand */ .YF5({ FunctionName: fn, ...(qualifier ? { Qualifier: qualifier } : {}) }));
             return out.Configuration ?? null;
         }
         catch (error) {
-            if ((0,_api_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamed */ .e)(error, 'ResourceNotFoundException'))
+            if ((0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isNamed */ .e)(error, 'ResourceNotFoundException'))
                 return null;
             throw error;
         }
     }
     async getAlias(fn, alias, budget = this.budget) {
         try {
-            return await this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias }));
+            return await this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias }));
         }
         catch (error) {
-            if ((0,_api_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamed */ .e)(error, 'ResourceNotFoundException'))
+            if ((0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isNamed */ .e)(error, 'ResourceNotFoundException'))
                 return null;
             throw error;
         }
     }
     /** Always guarded by $LATEST's CodeSha256 and RevisionId, retries included: see rollout/publish.ts. */
     publishVersion(fn, request, budget = this.budget) {
-        return this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .PublishVersionCommand */ .D3m({
+        return this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .PublishVersionCommand */ .D3m({
             FunctionName: fn,
             CodeSha256: request.codeSha256,
             Description: request.description,
@@ -106,7 +102,7 @@ class LambdaGateway {
         }));
     }
     async createAlias(fn, alias, version, budget = this.budget) {
-        const command = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .CreateAliasCommand */ .W_e({
+        const command = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .CreateAliasCommand */ .W_e({
             FunctionName: fn,
             Name: alias,
             FunctionVersion: version,
@@ -122,16 +118,16 @@ class LambdaGateway {
     }
     createAttempts(command, fn, alias, version, budget) {
         let lostAnswer = false;
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.options.clock, { ...budget, retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !budget.signal?.aborted }, async () => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)(this.options.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .policyFor */ .KV)(budget, this.options.random), async () => {
             try {
                 await this.writes.acquire(budget.signal);
                 return (await this.send(command, sendOptions(budget)));
             }
             catch (error) {
-                if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error) && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusy */ .A5)(error))
+                if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .isTransient */ .dg)(error) && !(0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .isBusy */ .A5)(error))
                     lostAnswer = true;
                 // An earlier attempt's answer was lost: the alias is ours only if it is exactly what we asked for.
-                if (lostAnswer && (0,_api_js__WEBPACK_IMPORTED_MODULE_5__/* .isNamed */ .e)(error, 'ResourceConflictException')) {
+                if (lostAnswer && (0,_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isNamed */ .e)(error, 'ResourceConflictException')) {
                     const found = await this.getAlias(fn, alias, budget);
                     const weights = Object.keys(found?.RoutingConfig?.AdditionalVersionWeights ?? {});
                     if (found?.FunctionVersion === version && weights.length === 0 && !found.Description)
@@ -143,7 +139,7 @@ class LambdaGateway {
     }
     /** UpdateAlias with RoutingConfig and Description always sent explicitly. */
     updateAlias(fn, alias, write, budget = this.budget) {
-        return this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .UpdateAliasCommand */ .lqC({
+        return this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .UpdateAliasCommand */ .lqC({
             FunctionName: fn,
             Name: alias,
             FunctionVersion: write.functionVersion,
@@ -153,22 +149,18 @@ class LambdaGateway {
         }));
     }
     async deleteAlias(fn, alias, budget = this.budget) {
-        await this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .DeleteAliasCommand */ .Hou({ FunctionName: fn, Name: alias }));
+        await this.call(this.writes, budget, new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .DeleteAliasCommand */ .Hou({ FunctionName: fn, Name: alias }));
     }
     /** Retried only while Lambda throttles: any other failure is the smoke test's verdict. */
     async invoke(fn, version, payload, signal) {
-        const command = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .InvokeCommand */ .mdN({
+        const command = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .InvokeCommand */ .mdN({
             FunctionName: fn,
             Qualifier: version,
             InvocationType: 'RequestResponse',
             LogType: 'Tail',
             Payload: new TextEncoder().encode(payload)
         });
-        const out = (await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.options.clock, {
-            ...this.budget,
-            retryable: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isBusy */ .A5)(error) && !signal?.aborted,
-            ...(signal ? { signal } : {})
-        }, () => this.send(command, signal ? { abortSignal: signal } : {})).catch(error => {
+        const out = (await (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)(this.options.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .policyFor */ .KV)({ ...this.budget, ...(signal ? { signal } : {}) }, this.options.random, _retry_js__WEBPACK_IMPORTED_MODULE_5__/* .isBusy */ .A5), () => this.send(command, signal ? { abortSignal: signal } : {})).catch(error => {
             throw (0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_0__/* .described */ .WY)(error, this.where(command));
         }));
         return {
@@ -195,6 +187,7 @@ class LambdaGateway {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A5: () => (/* binding */ isBusy),
+/* harmony export */   KV: () => (/* binding */ policyFor),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient)
 /* harmony export */ });
@@ -233,6 +226,17 @@ function attemptsFor(error, maxAttempts) {
         return maxAttempts;
     const refused = /ECONNREFUSED/.test(`${error?.code ?? ''} ${error?.message ?? ''}`);
     return Math.min(maxAttempts, refused ? 3 : 6);
+}
+/**
+ * A call's budget as a retry policy: errors `worth` another attempt are retried until the budget is
+ * spent, and none once its signal has aborted.
+ */
+function policyFor(budget, random, worth = isTransient) {
+    return {
+        ...budget,
+        retryable: error => worth(error) && !budget.signal?.aborted,
+        ...(random ? { random } : {})
+    };
 }
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */
 async function withRetry(clock, policy, operation) {

@@ -39,6 +39,37 @@ function show(r: RunResult): void {
   console.log(`  exit code ${r.exitCode}; outputs: ${JSON.stringify(outputs)}`)
 }
 
+/** An alarm on the functions' Errors, in OK: the runs below watch it (and run 3 flips it). */
+async function quietAlarm(name: string, threshold: number, reason: string): Promise<void> {
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: threshold,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+    })
+  )
+  await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'OK', StateReason: reason }))
+}
+
+/** A function with `code` in $LATEST, as a deploy step would leave it. */
+async function createFunction(name: string, code: string, env: Record<string, string> = {}): Promise<void> {
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Role: 'arn:aws:iam::123456789012:role/demo',
+      Code: { ZipFile: zip(code) },
+      ...(Object.keys(env).length > 0 ? { Environment: { Variables: env } } : {})
+    })
+  )
+}
+
 async function alias(): Promise<string> {
   const a = await lambda.send(new GetAliasCommand({ FunctionName: fn, Name: 'live' }))
   const split = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {})
@@ -48,30 +79,8 @@ async function alias(): Promise<string> {
 const env = { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
 try {
   console.log(`lambda-promote demo: emulator at ${emu.url} (no AWS involved)`)
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: fn,
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
-      Role: 'arn:aws:iam::123456789012:role/demo',
-      Code: { ZipFile: zip('1.0') }
-    })
-  )
-  await cloudwatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: 'hello-api-errors',
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
-    })
-  )
-  await cloudwatch.send(
-    new SetAlarmStateCommand({ AlarmName: 'hello-api-errors', StateValue: 'OK', StateReason: 'quiet' })
-  )
+  await createFunction(fn, '1.0')
+  await quietAlarm('hello-api-errors', 1, 'quiet')
 
   say('1. First deploy: publish $LATEST as v1 and create the alias')
   show(await runAction({ inputs: { 'function-name': fn, alias: 'live' }, env }))
@@ -133,16 +142,7 @@ try {
 
   say("4. Canary analysis: v2 errs 10% against v1's 2%; the function-wide alarm stays OK")
   const orders = 'orders-api'
-  await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: orders,
-      Runtime: 'nodejs22.x',
-      Handler: 'index.handler',
-      Role: 'arn:aws:iam::123456789012:role/demo',
-      Code: { ZipFile: zip('2.0') },
-      Environment: { Variables: { EMULATOR_ERROR_RATE: '0.02' } }
-    })
-  )
+  await createFunction(orders, '2.0', { EMULATOR_ERROR_RATE: '0.02' })
   show(await runAction({ inputs: { 'function-name': orders, alias: 'live' }, env }))
   await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: orders, ZipFile: zip('2.1') }))
   await lambda.send(
@@ -151,25 +151,7 @@ try {
       Environment: { Variables: { EMULATOR_ERROR_RATE: '0.1' } }
     })
   )
-  await cloudwatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: 'orders-api-errors',
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1000,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
-    })
-  )
-  await cloudwatch.send(
-    new SetAlarmStateCommand({
-      AlarmName: 'orders-api-errors',
-      StateValue: 'OK',
-      StateReason: 'below 1000 errors'
-    })
-  )
+  await quietAlarm('orders-api-errors', 1000, 'below 1000 errors')
   // Steady traffic on the alias, as production would send; the emulator records per-version metrics.
   const traffic = emu.traffic.start({ functionName: orders, alias: 'live', rps: 200 })
   const r4 = await runAction({

@@ -35,15 +35,11 @@ export const systemClock: Clock = {
 
 /** Calls `fire` at `deadline` (epoch ms), however far away; the returned function cancels it. */
 export function atDeadline(deadline: number, fire: () => void): () => void {
-  let timer: NodeJS.Timeout
-  const arm = (): void => {
-    const left = deadline - Date.now()
-    if (left <= 0) return fire()
-    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS))
-    timer.unref?.()
-  }
-  arm()
-  return () => clearTimeout(timer)
+  const cancel = new AbortController()
+  void systemClock.sleep(deadline - Date.now(), cancel.signal).then(() => {
+    if (!cancel.signal.aborted) fire()
+  })
+  return () => cancel.abort()
 }
 
 /** `08:00:01` in UTC, the way the runner's log timestamps read. */

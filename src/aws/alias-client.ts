@@ -4,7 +4,7 @@ import type { Clock, Random } from '../clock.js'
 import type { AliasConfiguration, AliasWrite, Budget, LambdaApi } from './api.js'
 import { isNamed } from './api.js'
 import { RateLimiter } from './limiter.js'
-import { isTransient, withRetry } from './retry.js'
+import { policyFor, withRetry } from './retry.js'
 import { sign, type Credentials } from './sigv4.js'
 
 export type AliasApi = Pick<LambdaApi, 'getAlias' | 'updateAlias' | 'deleteAlias'>
@@ -74,18 +74,10 @@ export class AliasClient implements AliasApi {
   }
 
   private call(method: string, p: string, body: object | undefined, budget: Budget): Promise<unknown> {
-    return withRetry(
-      this.o.clock,
-      {
-        ...budget,
-        retryable: error => isTransient(error) && !budget.signal?.aborted,
-        ...(this.o.random ? { random: this.o.random } : {})
-      },
-      async () => {
-        await this.limiter.acquire(budget.signal)
-        return this.once(method, p, body, budget.signal)
-      }
-    )
+    return withRetry(this.o.clock, policyFor(budget, this.o.random), async () => {
+      await this.limiter.acquire(budget.signal)
+      return this.once(method, p, body, budget.signal)
+    })
   }
 
   private async once(

@@ -73,5 +73,8 @@ export interface MetricsSource {
   figures(window: FigureWindow, signal?: AbortSignal): Promise<WindowFigures>
 }
 
+/** Sent with every AWS request (the post step adds " post"). */
+export const USER_AGENT = 'lambda-promote/1'
+
 export const isNamed = (error: unknown, name: string): boolean =>
   (error as { name?: string } | null)?.name === name

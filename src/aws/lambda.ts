@@ -23,9 +23,9 @@ import { RateLimiter } from './limiter.js'
 import { callOf, described, REQUEST_HANDLER } from './sdk-options.js'
 import type { AwsCall } from './describe-error.js'
 import { clientEndpointConfig } from './endpoints.js'
-import { isBusy, isTransient, withRetry } from './retry.js'
+import { isBusy, isTransient, policyFor, withRetry } from './retry.js'
 
-export const USER_AGENT = 'lambda-promote/1'
+export { USER_AGENT } from './api.js'
 
 /** What actually sends a command: the SDK client, or a test's fault-injecting wrapper around it. */
 export type Transport = (command: object, options: { abortSignal?: AbortSignal }) => Promise<unknown>
@@ -90,18 +90,10 @@ export class LambdaGateway implements LambdaApi {
   }
 
   private attempts<T>(limiter: RateLimiter, budget: Budget, command: object): Promise<T> {
-    return withRetry(
-      this.options.clock,
-      {
-        ...budget,
-        retryable: error => isTransient(error) && !budget.signal?.aborted,
-        ...(this.options.random ? { random: this.options.random } : {})
-      },
-      async () => {
-        await limiter.acquire(budget.signal)
-        return (await this.send(command, sendOptions(budget))) as T
-      }
-    )
+    return withRetry(this.options.clock, policyFor(budget, this.options.random), async () => {
+      await limiter.acquire(budget.signal)
+      return (await this.send(command, sendOptions(budget))) as T
+    })
   }
 
   async getFunction(
@@ -177,25 +169,21 @@ export class LambdaGateway implements LambdaApi {
     budget: Budget
   ): Promise<AliasConfiguration> {
     let lostAnswer = false
-    return withRetry(
-      this.options.clock,
-      { ...budget, retryable: error => isTransient(error) && !budget.signal?.aborted },
-      async () => {
-        try {
-          await this.writes.acquire(budget.signal)
-          return (await this.send(command, sendOptions(budget))) as AliasConfiguration
-        } catch (error) {
-          if (isTransient(error) && !isBusy(error)) lostAnswer = true
-          // An earlier attempt's answer was lost: the alias is ours only if it is exactly what we asked for.
-          if (lostAnswer && isNamed(error, 'ResourceConflictException')) {
-            const found = await this.getAlias(fn, alias, budget)
-            const weights = Object.keys(found?.RoutingConfig?.AdditionalVersionWeights ?? {})
-            if (found?.FunctionVersion === version && weights.length === 0 && !found.Description) return found
-          }
-          throw error
+    return withRetry(this.options.clock, policyFor(budget, this.options.random), async () => {
+      try {
+        await this.writes.acquire(budget.signal)
+        return (await this.send(command, sendOptions(budget))) as AliasConfiguration
+      } catch (error) {
+        if (isTransient(error) && !isBusy(error)) lostAnswer = true
+        // An earlier attempt's answer was lost: the alias is ours only if it is exactly what we asked for.
+        if (lostAnswer && isNamed(error, 'ResourceConflictException')) {
+          const found = await this.getAlias(fn, alias, budget)
+          const weights = Object.keys(found?.RoutingConfig?.AdditionalVersionWeights ?? {})
+          if (found?.FunctionVersion === version && weights.length === 0 && !found.Description) return found
         }
+        throw error
       }
-    )
+    })
   }
 
   /** UpdateAlias with RoutingConfig and Description always sent explicitly. */
@@ -234,11 +222,7 @@ export class LambdaGateway implements LambdaApi {
     })
     const out = (await withRetry(
       this.options.clock,
-      {
-        ...this.budget,
-        retryable: error => isBusy(error) && !signal?.aborted,
-        ...(signal ? { signal } : {})
-      },
+      policyFor({ ...this.budget, ...(signal ? { signal } : {}) }, this.options.random, isBusy),
       () => this.send(command, signal ? { abortSignal: signal } : {})
     ).catch(error => {
       throw described(error, this.where(command))

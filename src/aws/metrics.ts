@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
-import { isTransient, withRetry } from './retry.js'
+import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { described } from './sdk-options.js'
 
@@ -218,12 +218,7 @@ export class CloudWatchMetrics {
   figures(w: FigureWindow, signal?: AbortSignal): Promise<WindowFigures> {
     return withRetry(
       this.clock,
-      {
-        deadline: this.clock.now() + 60_000,
-        maxAttempts: 5,
-        retryable: error => isTransient(error) && !signal?.aborted,
-        ...(signal ? { signal } : {})
-      },
+      policyFor({ deadline: this.clock.now() + 60_000, maxAttempts: 5, ...(signal ? { signal } : {}) }),
       () => fetchVersionFigures(this.client, w, signal)
     ).catch(error => {
       throw described(error, {

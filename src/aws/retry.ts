@@ -1,4 +1,5 @@
 import type { Clock, Random } from '../clock.js'
+import type { Budget } from './api.js'
 
 export interface RetryPolicy {
   /** Stop retrying once the clock passes this (epoch ms). */
@@ -57,6 +58,22 @@ export function attemptsFor(error: unknown, maxAttempts: number): number {
     `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`
   )
   return Math.min(maxAttempts, refused ? 3 : 6)
+}
+
+/**
+ * A call's budget as a retry policy: errors `worth` another attempt are retried until the budget is
+ * spent, and none once its signal has aborted.
+ */
+export function policyFor(
+  budget: Budget,
+  random?: Random,
+  worth: (error: unknown) => boolean = isTransient
+): RetryPolicy {
+  return {
+    ...budget,
+    retryable: error => worth(error) && !budget.signal?.aborted,
+    ...(random ? { random } : {})
+  }
 }
 
 /** Runs `operation` until it succeeds, fails for good, or the policy's budget is spent. */

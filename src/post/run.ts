@@ -1,6 +1,7 @@
 // The post step (post-if: always()): the net for SIGKILL, crashes and timeout-minutes. It reads the run
 // ledger main wrote and hands it to the same restore algorithm main's own undo uses.
 import { AliasClient, type AliasApi } from '../aws/alias-client.js'
+import { USER_AGENT, type Budget } from '../aws/api.js'
 import { systemClock, type Clock } from '../clock.js'
 import { errorLine } from '../errors.js'
 import { runner, runnerLog, stepState, type Log } from '../log.js'
@@ -9,6 +10,11 @@ import { readLedger, type Ledger, type StateStore } from '../rollout/ledger.js'
 import { restoreAll } from '../rollout/restore.js'
 import { KEY_DEPLOYMENT, KEY_REPORTED } from './keys.js'
 import { describeRouting, snapshot } from '../rollout/snapshot.js'
+
+/** Post has its own minute, and tries harder than main: it is the last chance to put the alias back. */
+function postBudget(clock: Clock): Budget {
+  return { deadline: clock.now() + 60_000, maxAttempts: 12 }
+}
 
 export interface PostDeps {
   store: StateStore
@@ -54,7 +60,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
     if (!ledger.head.rollback) return await leaveAsIs(ledger, api, log)
     const results = await restoreAll(
       ledger.entries.map(e => e.id),
-      { api, ledger, concurrency: 10, budget: { deadline: deps.clock.now() + 60_000, maxAttempts: 12 } }
+      { api, ledger, concurrency: 10, budget: postBudget(deps.clock) }
     )
     for (const r of results) {
       if (r.restored) log.info(r.message)
@@ -100,8 +106,8 @@ export async function post(): Promise<void> {
         endpoint,
         clock,
         env: process.env,
-        userAgent: 'lambda-promote/1 post',
-        budget: { deadline: clock.now() + 60_000, maxAttempts: 12 },
+        userAgent: `${USER_AGENT} post`,
+        budget: postBudget(clock),
         fallbackCredentials: async () => {
           const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
           return defaultProvider()()

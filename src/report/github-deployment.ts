@@ -3,6 +3,8 @@
 // may fail or delay a deploy or a rollback, so every error becomes one warning line and requests are
 // bounded by a short timeout.
 
+import { clampDescription } from './version-description.js'
+
 export interface GitHubTarget {
   token: string
   owner: string
@@ -45,13 +47,9 @@ class GitHubError extends Error {
   }
 }
 
+/** One line, cut like a version description (never half a surrogate pair before the ellipsis). */
 function clamp(text: string, max: number): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  if (oneLine.length <= max) return oneLine
-  // Do not leave half a surrogate pair before the ellipsis.
-  let cut = max - 1
-  if (/[\uD800-\uDBFF]/.test(oneLine.charAt(cut - 1))) cut--
-  return `${oneLine.slice(0, cut)}…`
+  return clampDescription(text.replace(/\s+/g, ' ').trim(), max)
 }
 
 /** The innermost message: fetch wraps the useful part ("connect ECONNREFUSED …", a timeout) in `cause`. */
@@ -181,5 +179,3 @@ export function createDeploymentTracker(
     }
   }
 }
-
-export { describeError as describeGitHubError }

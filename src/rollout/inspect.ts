@@ -4,7 +4,7 @@ import type { Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
 import type { Clock } from '../clock.js'
 import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
-import { decide, short, type Decision } from './decide.js'
+import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
 import { snapshot } from './snapshot.js'
 
@@ -206,5 +206,3 @@ export async function pause(o: { clock: Clock; budget: Budget }, what: string): 
   if (o.clock.now() + POLL_MS > o.budget.deadline) throw new DeployError(`${what} at the timeout`)
   await o.clock.sleep(POLL_MS, o.budget.signal)
 }
-
-export { short }

@@ -66,10 +66,6 @@ export class Ledger {
     return this.entries[this.at(id)] as LedgerEntry
   }
 
-  setTarget(id: string, to: string): void {
-    this.update(id, e => (e.to = to))
-  }
-
   /** The RevisionId the next write must carry: our last one, else the one read at the start. */
   guard(id: string): string | null {
     const e = this.entry(id)

@@ -22,8 +22,12 @@ export interface RestoreContext {
   ledger: Ledger
   concurrency: number
   budget: Budget
-  /** Main, racing SIGKILL after a cancel, writes before it reads; the RevisionId guard is the proof. */
-  writeFirst?: boolean
+  /**
+   * Main restores while its own writes may be unanswered and the runner's SIGKILL is near: it writes
+   * before it reads (the RevisionId guard is the proof), and does not call an absent alias restored while
+   * its CreateAlias is unanswered, leaving that for the post step to look at once main has stopped.
+   */
+  fromMain?: boolean
 }
 
 /** Restores every listed function; never throws, says per function what the alias holds. */
@@ -54,7 +58,7 @@ export async function restoreOne(id: string, ctx: RestoreContext): Promise<Resto
   // Our last write is confirmed and nothing is pending: write at once, guarded by its RevisionId; one
   // call fewer per function counts when many aliases must be back before the runner's SIGKILL.
   if (
-    ctx.writeFirst &&
+    ctx.fromMain &&
     initial !== null &&
     e.confirmed !== null &&
     e.intents.length === 0 &&
@@ -99,7 +103,7 @@ async function act(
   }
   // Still missing, but our CreateAlias is unanswered: it may land yet. Main says so and leaves the run
   // unfinished, so that the post step looks again once main has stopped.
-  if (owner === 'initial' && now === null && initial === null && pending.length > 0 && ctx.writeFirst)
+  if (owner === 'initial' && now === null && initial === null && pending.length > 0 && ctx.fromMain)
     return {
       id,
       restored: false,

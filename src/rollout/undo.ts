@@ -46,7 +46,7 @@ export async function undo(
   const results = await deps.log.group('Rolling back', () =>
     restoreAll(
       touched.map(d => d.fn.id),
-      { api: deps.api, ledger: deps.ledger, concurrency: config.concurrency, budget, writeFirst: true }
+      { api: deps.api, ledger: deps.ledger, concurrency: config.concurrency, budget, fromMain: true }
     )
   )
   touched.forEach((d, i) => {

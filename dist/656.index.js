@@ -61,6 +61,16 @@ const SERIES = [
     { key: 'p99', metric: 'Duration', stat: 'p99' },
     { key: 'samples', metric: 'Duration', stat: 'SampleCount' }
 ];
+/**
+ * Percentiles that bound p99, in tenths: dense next to 99, where the bounds fall at high traffic, and
+ * sparser below, where they fall at a few hundred samples; 1000 is the Maximum. 99 is the p99 series.
+ */
+const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 991, 992, 993, 995, 997, 998, 999, 1000];
+const TAIL = TAIL_TENTHS.map(t => ({
+    key: `t${t}`,
+    metric: 'Duration',
+    stat: t === 1000 ? 'Maximum' : `p${t / 10}`
+}));
 const MINUTE_MS = 60_000;
 /** The account an ARN or partial ARN names, if any. */
 function accountOf(nameOrArn) {
@@ -92,7 +102,7 @@ function metricQueries(w) {
             { Name: 'Resource', Value: `${name}:${w.alias}` },
             { Name: 'ExecutedVersion', Value: w.versions[i] }
         ];
-        for (const s of SERIES)
+        for (const s of [...SERIES, ...TAIL])
             queries.push({
                 // A function named by ARN may live in another account: its metrics are asked of that account
                 // (CloudWatch refuses when this one may not read them, and the analysis then fails safe).
@@ -112,8 +122,8 @@ function metricQueries(w) {
  * Per-version figures from a (complete, all pages merged) GetMetricData output. Counts are summed over
  * datapoints. p99 over several datapoints is their maximum: if no part of the window has more than 1%
  * of its samples above M, neither has the whole, so the maximum bounds the window's p99 from above
- * (strict for the new version, lenient for the old). With the default Period there is one datapoint,
- * so the figure is exact.
+ * (strict for the new version, lenient for the old); tail points keep both the minimum and the maximum.
+ * With the default Period there is one datapoint, so the figures are exact.
  */
 function readFigures(output, versions) {
     const byId = new Map();
@@ -137,12 +147,19 @@ function readFigures(output, versions) {
     const sum = (xs) => Math.round(xs.reduce((a, b) => a + b, 0));
     const figures = (role, version) => {
         const p99 = values(role, 'p99');
+        const tail = [];
+        for (const t of [...TAIL_TENTHS, 990].sort((x, y) => x - y)) {
+            const v = values(role, t === 990 ? 'p99' : `t${t}`);
+            if (v.length > 0)
+                tail.push({ pct: t / 10, lowMs: Math.min(...v), highMs: Math.max(...v) });
+        }
         return {
             version,
             invocations: sum(values(role, 'invocations')),
             errors: sum(values(role, 'errors')),
             p99Ms: p99.length > 0 ? Math.max(...p99) : undefined,
-            durationSamples: sum(values(role, 'samples'))
+            durationSamples: sum(values(role, 'samples')),
+            tail
         };
     };
     return { new: figures('new', versions[0]), old: figures('old', versions[1]) };

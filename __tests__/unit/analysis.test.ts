@@ -13,6 +13,13 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
+/** Duration percentiles p95…p99.9 and the maximum around a p99: 1% more for each tenth above 99. */
+const tailAround = (p99: number) =>
+  [950, 960, 970, 975, 980, 985, 988, 989, 990, 991, 992, 993, 995, 997, 998, 999, 1000].map(t => {
+    const ms = p99 * (1 + (t - 990) / 100)
+    return { pct: t / 10, lowMs: ms, highMs: ms }
+  })
+
 const figures = (
   newInv: number,
   newErr: number,
@@ -20,8 +27,22 @@ const figures = (
   oldErr: number,
   p99 = [100, 100]
 ): WindowFigures => ({
-  new: { version: '2', invocations: newInv, errors: newErr, p99Ms: p99[0], durationSamples: newInv },
-  old: { version: '1', invocations: oldInv, errors: oldErr, p99Ms: p99[1], durationSamples: oldInv }
+  new: {
+    version: '2',
+    invocations: newInv,
+    errors: newErr,
+    p99Ms: p99[0],
+    durationSamples: newInv,
+    tail: newInv > 0 ? tailAround(p99[0] as number) : []
+  },
+  old: {
+    version: '1',
+    invocations: oldInv,
+    errors: oldErr,
+    p99Ms: p99[1],
+    durationSamples: oldInv,
+    tail: oldInv > 0 ? tailAround(p99[1] as number) : []
+  }
 })
 
 /** Answers each step's window from a script and records it; the check before any traffic gets zeros. */
@@ -87,7 +108,8 @@ it('a p99 twice the old one at latency-tolerance 20% is rolled back', async () =
   const metrics = scripted(figures(1000, 0, 9000, 0, [400, 200]))
   const { outcome } = await run({ analysis: 'latency', 'latency-tolerance': '20%' }, metrics)
   expect(outcome.status).toBe('rolled-back')
-  expect(outcome.error).toMatch(/p99 400 ms vs 200 ms \(\+100%\)/)
+  // 1,000 vs 9,000 samples: the new p99 is at least its p98 (360), the old at most its p99.3 (206).
+  expect(outcome.error).toMatch(/p99 400 ms vs 200 ms \(\+100%; new ≥ 360 ms, old ≤ 206 ms\) ✗/)
 })
 
 it('too little traffic extends the hold until enough has come, then judges', async () => {

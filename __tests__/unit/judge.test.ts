@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { createRandom } from '../../emulator/random.js'
+import type { TailPoint } from '../../src/rollout/latency.js'
 import {
   judge,
-  judgeEarly,
   JUDGE_DEFAULTS,
   type Check,
   type JudgeSettings,
@@ -32,7 +32,7 @@ describe('judge: errors', () => {
     expect(v.pValue).toBeLessThan(1e-8)
     expect(v.errorTest).toBe('fisher')
     expect(v.line).toBe(
-      'v7 vs v6 over 5m: 1,204 vs 10,870 invocations, errors 2.1% vs 0.4% (p<0.001), p99 420 ms vs 210 ms (+100%) ✗'
+      'v7 vs v6 over 5m: 1,204 vs 10,870 invocations, errors 2.1% vs 0.4% (p<0.001), p99 420 ms vs 210 ms (not judged: no percentiles around p99 to bound it) ✗'
     )
   })
 
@@ -69,7 +69,9 @@ describe('judge: errors', () => {
     )
     expect(v.outcome).toBe('pass')
     expect(v.pValue).toBeUndefined()
-    expect(v.line).toBe('v7 vs v6 over 5m: 1,000 vs 1,000 invocations, p99 100 ms vs 100 ms (+0%) ✓')
+    expect(v.line).toBe(
+      'v7 vs v6 over 5m: 1,000 vs 1,000 invocations, p99 100 ms vs 100 ms (not judged: no percentiles around p99 to bound it) ✓'
+    )
   })
 
   it('caps errors at invocations instead of failing on a skewed window edge', () => {
@@ -129,7 +131,7 @@ describe('judge: old version idle (e.g. a 100% step)', () => {
     expect(v.errorTest).toBe('binomial')
     expect(v.pValue).toBeCloseTo(3.0982e-7, 10)
     expect(v.line).toBe(
-      'v7 vs v6 over 5m: 1,000 vs 0 invocations, errors 2.0% vs margin 0.5% (p<0.001), p99 300 ms vs n/a (not judged: 0 samples, need 100) ✗'
+      'v7 vs v6 over 5m: 1,000 vs 0 invocations, errors 2.0% vs margin 0.5% (p<0.001), p99 300 ms vs n/a (not judged: no percentiles around p99 to bound it) ✗'
     )
   })
 
@@ -151,21 +153,50 @@ describe('judge: old version idle (e.g. a 100% step)', () => {
   })
 })
 
+/** Grid of tail percentiles the metrics reader asks for (in tenths; 1000 is the maximum). */
+const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 990, 991, 992, 993, 995, 997, 998, 999, 1000]
+
+/** A tail around a p99: each tenth of a percent above 99 adds 1% to it, each below takes 1% off. */
+const tailAround = (p99: number): TailPoint[] =>
+  TAIL_TENTHS.map(t => ({
+    pct: t / 10,
+    lowMs: p99 * (1 + (t - 990) / 100),
+    highMs: p99 * (1 + (t - 990) / 100)
+  }))
+
 describe('judge: latency', () => {
-  const withP99 = (p99Ms: number | undefined, durationSamples?: number): VersionFigures => ({
-    invocations: 1000,
+  const withP99 = (p99Ms: number | undefined, samples = 1_000_000): VersionFigures => ({
+    invocations: samples,
     errors: 0,
     p99Ms,
-    durationSamples
+    durationSamples: samples,
+    ...(p99Ms === undefined ? {} : { tail: tailAround(p99Ms) })
   })
   const latencyOnly = settings({ checks: ['latency'] })
 
-  it('fails above old × (1 + tolerance) and passes at it', () => {
-    const fail = judge(step(withP99(241), withP99(200)), latencyOnly)
+  it('fails when even the lower bound of the new p99 is above the old upper bound × (1 + tolerance)', () => {
+    // 1,000,000 samples each: the bounds (alpha/2 = 2.5% each side) fall at p98.98 and p99.02, so the
+    // tail points used are p98.9 (−1%) and p99.1 (+1%).
+    const fail = judge(step(withP99(250), withP99(200)), latencyOnly)
     expect(fail.outcome === 'fail' && fail.reason).toBe('latency')
-    expect(fail.line).toBe('v7 vs v6 over 5m: 1,000 vs 1,000 invocations, p99 241 ms vs 200 ms (+21%) ✗')
+    expect(fail.line).toBe(
+      'v7 vs v6 over 5m: 1,000,000 vs 1,000,000 invocations, p99 250 ms vs 200 ms (+25%; new ≥ 248 ms, old ≤ 202 ms) ✗'
+    )
+    // 240 × 0.99 = 237.6 is not above 202 × 1.2 = 242.4: within what the tolerance allows.
     expect(judge(step(withP99(240), withP99(200)), latencyOnly).outcome).toBe('pass')
-    expect(judge(step(withP99(120), withP99(200)), latencyOnly).line).toContain('(-40%) ✓')
+    expect(judge(step(withP99(120), withP99(200)), latencyOnly).line).toContain(
+      '(-40%; new ≥ 119 ms, old ≤ 202 ms) ✓'
+    )
+  })
+
+  it('widens the bounds at lower traffic, so a p99 just past the tolerance is not enough', () => {
+    // 5,000 samples: the bounds reach out to p98.5 (−5%) and p99.3 (+3%).
+    const v = judge(step(withP99(255, 5000), withP99(200, 5000)), latencyOnly)
+    expect(v.outcome).toBe('pass')
+    expect(v.line).toContain('p99 255 ms vs 200 ms (+27%; new ≥ 242 ms, old ≤ 206 ms) ✓')
+    // The same p99s from 1,000,000 samples each: 252 > 242.4.
+    expect(judge(step(withP99(255), withP99(200)), latencyOnly).outcome).toBe('fail')
+    expect(judge(step(withP99(300, 5000), withP99(200, 5000)), latencyOnly).outcome).toBe('fail')
   })
 
   it('honours the tolerance setting', () => {
@@ -174,24 +205,29 @@ describe('judge: latency', () => {
         .outcome
     ).toBe('pass')
     expect(
-      judge(step(withP99(201), withP99(200)), settings({ checks: ['latency'], latencyTolerance: 0 })).outcome
+      judge(step(withP99(210), withP99(200)), settings({ checks: ['latency'], latencyTolerance: 0 })).outcome
     ).toBe('fail')
   })
 
-  it('does not judge a p99 from too few samples on either side, or a missing one', () => {
-    const few = judge(step(withP99(900, 99), withP99(100)), latencyOnly)
+  it('does not judge what too few samples cannot bound, a missing p99, or figures without a tail', () => {
+    // 180 old samples: the largest is above the true p99 with probability 1 − 0.99^180 = 84%, short of 97.5%.
+    const few = judge(step(withP99(900, 120), withP99(100, 180)), latencyOnly)
     expect(few.outcome).toBe('pass')
-    expect(few.line).toContain('p99 900 ms vs 100 ms (not judged: 99 samples, need 100)')
-    expect(judge(step(withP99(900), withP99(100, 50)), latencyOnly).outcome).toBe('pass')
+    expect(few.line).toContain(
+      'p99 900 ms vs 100 ms (not judged: 120 vs 180 samples are too few to bound p99)'
+    )
+    // 400 old samples are enough for the maximum to bound it; 41 new ones for p95.
+    const anyTraffic = settings({ checks: ['latency'], minInvocations: 0 })
+    expect(judge(step(withP99(900, 41), withP99(100, 400)), anyTraffic).line).toContain(
+      '(+800%; new ≥ 540 ms, old ≤ 108 ms) ✗'
+    )
     expect(judge(step(withP99(undefined), withP99(100)), latencyOnly).line).toContain('p99 n/a vs 100 ms')
-    expect(judge(step(withP99(900, 100), withP99(100, 100)), latencyOnly).outcome).toBe('fail')
+    const bare = { invocations: 1_000_000, errors: 0, p99Ms: 900 }
+    expect(judge(step(bare, withP99(100)), latencyOnly).outcome).toBe('pass')
   })
 
   it('reports errors first when both fail', () => {
-    const v = judge(
-      step({ invocations: 1000, errors: 100, p99Ms: 900 }, { invocations: 1000, errors: 0, p99Ms: 100 }),
-      settings()
-    )
+    const v = judge(step({ ...withP99(900, 1000), errors: 100 }, withP99(100, 1000)), settings())
     expect(v.outcome === 'fail' && v.reason).toBe('errors')
   })
 })
@@ -283,20 +319,28 @@ describe('judge: properties', () => {
     )
   })
 
-  it('never fails on latency within the tolerance', () => {
+  it('never fails on latency when the whole new tail is within the tolerance of the old one', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.1, max: 900_000, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 2, noNaN: true }),
-        (oldP99, within, tolerance) => {
-          const newP99 = oldP99 * (1 + tolerance * within)
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        (oldP99, within, tolerance, newSamples, oldSamples) => {
+          const scale = 1 + tolerance * within
+          const oldTail = tailAround(oldP99)
           const v = judge(
             step(
-              { invocations: 1000, errors: 0, p99Ms: newP99 },
-              { invocations: 1000, errors: 0, p99Ms: oldP99 }
+              {
+                invocations: newSamples,
+                errors: 0,
+                p99Ms: oldP99 * scale,
+                tail: oldTail.map(t => ({ ...t, lowMs: t.lowMs * scale, highMs: t.highMs * scale }))
+              },
+              { invocations: oldSamples, errors: 0, p99Ms: oldP99, tail: oldTail }
             ),
-            settings({ checks: ['latency'], latencyTolerance: tolerance })
+            settings({ checks: ['latency'], latencyTolerance: tolerance, minInvocations: 0 })
           )
           expect(v.outcome).toBe('pass')
         }
@@ -313,49 +357,6 @@ describe('judge: properties', () => {
         expect(v.line.endsWith(' ✗')).toBe(v.outcome === 'fail')
       })
     )
-  })
-})
-
-describe('judgeEarly', () => {
-  const errorsOnly = settings({ checks: ['errors'] })
-  // 20/1000 vs 5/1000: Fisher p = 0.00193 (scipy).
-  const worse = step({ invocations: 1000, errors: 20 }, { invocations: 1000, errors: 5 })
-
-  it('stops when the step already fails, with one look being the plain rule', () => {
-    const look = judgeEarly(worse, errorsOnly, 1)
-    expect(look.stop).toBe(true)
-    expect(look.verdict.outcome).toBe('fail')
-  })
-
-  it('spreads alpha over the planned looks, so a borderline result keeps holding', () => {
-    // 0.05 / 10 = 0.005 is above p = 0.00193; 0.05 / 30 ≈ 0.00167 is below it.
-    expect(judgeEarly(worse, errorsOnly, 10).stop).toBe(true)
-    expect(judgeEarly(worse, errorsOnly, 30).stop).toBe(false)
-    expect(judgeEarly(worse, errorsOnly, 30).verdict.outcome).toBe('pass')
-  })
-
-  it('keeps holding while traffic is insufficient', () => {
-    const look = judgeEarly(
-      step({ invocations: 10, errors: 10 }, { invocations: 1000, errors: 0 }),
-      errorsOnly,
-      5
-    )
-    expect(look.stop).toBe(false)
-    expect(look.verdict.outcome).toBe('insufficient')
-  })
-
-  it('never stops where the plain rule passes', () => {
-    fc.assert(
-      fc.property(versionFigures, versionFigures, fc.integer({ min: 1, max: 60 }), (fresh, old, looks) => {
-        if (judge(step(fresh, old), errorsOnly).outcome !== 'fail')
-          expect(judgeEarly(step(fresh, old), errorsOnly, looks).stop).toBe(false)
-      })
-    )
-  })
-
-  it('rejects a look count that is not a whole number ≥ 1', () => {
-    expect(() => judgeEarly(worse, errorsOnly, 0)).toThrow(RangeError)
-    expect(() => judgeEarly(worse, errorsOnly, 1.5)).toThrow(RangeError)
   })
 })
 
@@ -400,31 +401,57 @@ describe('error rule under simulation (seeded, so the same every run)', () => {
     }
     expect(fails / 200).toBeGreaterThan(0.95)
   })
+})
 
-  it('keeps a healthy version through 30 early looks about as often as through one, thanks to the split alpha', () => {
-    const looks = 30
-    const holds = 400
-    const stopped = { split: 0, unsplit: 0 }
-    const next = random(3)
-    for (let h = 0; h < holds; h++) {
-      const fresh = { invocations: 0, errors: 0 }
-      const old = { invocations: 0, errors: 0 }
-      let split = false
-      let unsplit = false
-      for (let minute = 0; minute < looks; minute++) {
-        fresh.invocations += 300
-        fresh.errors += binomial(next, 300, 0.01)
-        old.invocations += 300
-        old.errors += binomial(next, 300, 0.01)
-        const figures = step({ ...fresh }, { ...old })
-        split ||= judgeEarly(figures, strict, looks).stop
-        unsplit ||= judgeEarly(figures, strict, 1).stop
-      }
-      if (split) stopped.split++
-      if (unsplit) stopped.unsplit++
+describe('latency rule under simulation (seeded, so the same every run)', () => {
+  /** Log-normal durations (σ 0.4, a right-skewed tail, as the emulator draws them) by Box–Muller. */
+  function durations(next: () => number, n: number, medianMs: number): number[] {
+    const out: number[] = []
+    for (let i = 0; i < n; i++) {
+      const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())
+      out.push(medianMs * Math.exp(0.4 * z))
     }
-    expect(stopped.split / holds).toBeLessThan(0.065)
-    // Looking 30 times at the plain alpha fails healthy versions far more often: why alpha is split.
-    expect(stopped.unsplit / holds).toBeGreaterThan(0.1)
+    return out.sort((a, b) => a - b)
+  }
+  /** What CloudWatch answers for one datapoint: nearest-rank percentiles of the sorted sample. */
+  function figures(sorted: number[]): VersionFigures {
+    const at = (tenths: number): number =>
+      sorted[Math.max(1, Math.ceil((tenths * sorted.length) / 1000)) - 1]!
+    return {
+      invocations: sorted.length,
+      errors: 0,
+      p99Ms: at(990),
+      durationSamples: sorted.length,
+      tail: TAIL_TENTHS.map(t => ({ pct: t / 10, lowMs: at(t), highMs: at(t) }))
+    }
+  }
+  const latencyOnly = settings({ checks: ['latency'] })
+  const failRate = (seed: number, runs: number, n: [number, number], medians: [number, number]): number => {
+    const next = createRandom(seed)
+    let fails = 0
+    for (let i = 0; i < runs; i++) {
+      const fresh = figures(durations(next, n[0], medians[0]))
+      const old = figures(durations(next, n[1], medians[1]))
+      if (judge(step(fresh, old), latencyOnly).outcome === 'fail') fails++
+    }
+    return fails / runs
+  }
+
+  // A ratio of two raw p99s at 120 vs 180 samples failed a healthy version in about 9% of windows.
+  it.each([
+    [120, 180],
+    [400, 600],
+    [1000, 1500],
+    [20_000, 30_000]
+  ])('fails a healthy version in no window at %i vs %i samples', (fresh, old) => {
+    expect(failRate(fresh, fresh > 10_000 ? 30 : 300, [fresh, old], [100, 100])).toBe(0)
+  })
+
+  it('catches a version twice as slow in nearly every window from 1,000 vs 1,500 samples', () => {
+    expect(failRate(7, 200, [1000, 1500], [200, 100])).toBeGreaterThan(0.95)
+  })
+
+  it('catches a version 40% slower (past a 20% tolerance) at high traffic', () => {
+    expect(failRate(8, 20, [20_000, 30_000], [140, 100])).toBe(1)
   })
 })

@@ -39,34 +39,46 @@ function output(results: MetricDataResult[], NextToken?: string): GetMetricDataC
   return { $metadata: {}, MetricDataResults: results, ...(NextToken ? { NextToken } : {}) }
 }
 
+const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 991, 992, 993, 995, 997, 998, 999, 1000]
+/** Tail series around a p99: each tenth of a percent above 99 adds 1% to it, each below takes 1% off. */
+const tailAround = (role: string, p99: number): MetricDataResult[] =>
+  TAIL_TENTHS.map(t => result(`${role}_t${t}`, [Math.round(p99 * (1 + (t - 990) / 100))]))
+
 /** A complete answer: new version 1,204 invocations, 25 errors, p99 420; old 10,870, 43, 210. */
 const FULL = [
   result('new_invocations', [1204]),
   result('new_errors', [25]),
   result('new_p99', [420]),
   result('new_samples', [1204]),
+  ...tailAround('new', 420),
   result('old_invocations', [10_870]),
   result('old_errors', [43]),
   result('old_p99', [210]),
-  result('old_samples', [10_870])
+  result('old_samples', [10_870]),
+  ...tailAround('old', 210)
 ]
 
 describe('metricQueries', () => {
   const input = metricQueries(WINDOW)
   const queries = input.MetricDataQueries ?? []
 
-  it('asks for Invocations, Errors, Duration p99 and Duration SampleCount of both versions', () => {
+  it('asks for Invocations, Errors, Duration p99, SampleCount and the tail around p99 of both versions', () => {
     const asked = queries.map(q => [q.Id, q.MetricStat?.Metric?.MetricName, q.MetricStat?.Stat])
+    const tail = (role: string) =>
+      TAIL_TENTHS.map(t => [`${role}_t${t}`, 'Duration', t === 1000 ? 'Maximum' : `p${t / 10}`])
     expect(asked).toEqual([
       ['new_invocations', 'Invocations', 'Sum'],
       ['new_errors', 'Errors', 'Sum'],
       ['new_p99', 'Duration', 'p99'],
       ['new_samples', 'Duration', 'SampleCount'],
+      ...tail('new'),
       ['old_invocations', 'Invocations', 'Sum'],
       ['old_errors', 'Errors', 'Sum'],
       ['old_p99', 'Duration', 'p99'],
-      ['old_samples', 'Duration', 'SampleCount']
+      ['old_samples', 'Duration', 'SampleCount'],
+      ...tail('old')
     ])
+    expect(asked.map(a => a[2])).toContain('p97.5')
     for (const q of queries) {
       expect(q.MetricStat?.Metric?.Namespace).toBe('AWS/Lambda')
       expect(q.ReturnData).toBe(true)
@@ -85,7 +97,7 @@ describe('metricQueries', () => {
       { Name: 'Resource', Value: 'orders:live' },
       { Name: 'ExecutedVersion', Value: '7' }
     ])
-    expect(queries[7]?.MetricStat?.Metric?.Dimensions).toEqual([
+    expect(queries.at(-1)?.MetricStat?.Metric?.Dimensions).toEqual([
       { Name: 'FunctionName', Value: 'orders' },
       { Name: 'Resource', Value: 'orders:live' },
       { Name: 'ExecutedVersion', Value: '6' }
@@ -129,10 +141,25 @@ describe('metricQueries', () => {
 
 describe('readFigures', () => {
   it('reads one datapoint per series into per-version figures', () => {
-    expect(readFigures(output(FULL), ['7', '6'])).toEqual({
-      new: { version: '7', invocations: 1204, errors: 25, p99Ms: 420, durationSamples: 1204 },
-      old: { version: '6', invocations: 10_870, errors: 43, p99Ms: 210, durationSamples: 10_870 }
+    const { new: fresh, old } = readFigures(output(FULL), ['7', '6'])
+    expect(fresh).toMatchObject({
+      version: '7',
+      invocations: 1204,
+      errors: 25,
+      p99Ms: 420,
+      durationSamples: 1204
     })
+    expect(old).toMatchObject({
+      version: '6',
+      invocations: 10_870,
+      errors: 43,
+      p99Ms: 210,
+      durationSamples: 10_870
+    })
+    // The tail runs from p95 to the maximum in order, p99 included.
+    expect(fresh.tail.map(t => t.pct)).toEqual([...TAIL_TENTHS, 990].sort((a, b) => a - b).map(t => t / 10))
+    expect(fresh.tail.find(t => t.pct === 99)).toEqual({ pct: 99, lowMs: 420, highMs: 420 })
+    expect(old.tail.at(-1)).toEqual({ pct: 100, lowMs: 231, highMs: 231 })
   })
 
   it('sums counts over datapoints and takes the largest p99', () => {
@@ -149,6 +176,8 @@ describe('readFigures', () => {
     expect(fresh.invocations).toBe(1204)
     expect(fresh.errors).toBe(25)
     expect(fresh.p99Ms).toBe(420)
+    // A tail point keeps both ends: the lower bound reads the smallest, the upper bound the largest.
+    expect(fresh.tail.find(t => t.pct === 99)).toEqual({ pct: 99, lowMs: 300, highMs: 420 })
   })
 
   it('reads a version with no datapoints as zero invocations and no p99', () => {
@@ -158,7 +187,8 @@ describe('readFigures', () => {
       invocations: 0,
       errors: 0,
       p99Ms: undefined,
-      durationSamples: 0
+      durationSamples: 0,
+      tail: []
     })
   })
 

@@ -6,6 +6,7 @@ import {
   FISHER_MAX_TOTAL,
   fisherOneSided,
   logFactorial,
+  quantileRanks,
   twoProportionZ
 } from '../../src/rollout/stats.js'
 
@@ -274,5 +275,38 @@ describe('binomialUpperTail', () => {
     expect(binomialUpperTail(1, 100, 0)).toBe(0)
     expect(binomialUpperTail(100, 100, 1)).toBe(1)
     expect(() => binomialUpperTail(1, 100, 1.5)).toThrow(RangeError)
+  })
+})
+
+describe('quantileRanks (order-statistic bounds for p99)', () => {
+  // Exact values from Python's fractions and math.comb, summing Binomial(n, 0.01) term by term.
+  it.each([
+    [1, 0.025, 1, undefined],
+    [120, 0.025, 116, undefined],
+    [366, 0.025, 358, undefined],
+    [367, 0.025, 359, undefined],
+    [400, 0.025, 392, 400],
+    [1000, 0.025, 983, 997],
+    [5000, 0.0125, 4934, 4966],
+    [20_000, 0.0025, 19_759, 19_839]
+  ])('n %i at a %d: lower rank %s, upper rank %s', (n, a, lower, upper) => {
+    expect(quantileRanks(n, 0.99, a)).toEqual({ lower, upper })
+  })
+
+  it('has no bounds for no samples, and brackets n·q at any size, in a few steps per σ', () => {
+    expect(quantileRanks(0, 0.99, 0.025)).toEqual({ lower: undefined, upper: undefined })
+    for (const n of [10_000, 1_000_000, 500_000_000]) {
+      const { lower, upper } = quantileRanks(n, 0.99, 0.025)
+      const sd = Math.sqrt(n * 0.99 * 0.01)
+      // ±1.96 σ of the count above p99, give or take the discreteness.
+      expect(Math.abs(n * 0.99 - 1.96 * sd - (lower as number))).toBeLessThan(2)
+      expect(Math.abs(n * 0.99 + 1.96 * sd - (upper as number))).toBeLessThan(2)
+    }
+  })
+
+  it('rejects what is not a count or a probability', () => {
+    expect(() => quantileRanks(1.5, 0.99, 0.025)).toThrow(RangeError)
+    expect(() => quantileRanks(100, 1, 0.025)).toThrow(RangeError)
+    expect(() => quantileRanks(100, 0.99, 0.5)).toThrow(RangeError)
   })
 })

@@ -14,7 +14,7 @@ import { described } from './sdk-options.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
- * p99 and Duration sample count for the new and the old version behind an alias. Lambda publishes these
+ * p99, the Duration percentiles around it and its sample count for the new and the old version behind an alias. Lambda publishes these
  * per alias and executed version under the dimensions FunctionName, Resource (`fn:alias`), ExecutedVersion.
  */
 
@@ -37,6 +37,15 @@ export interface VersionFigures {
   /** p99 Duration in ms; undefined when the window holds no duration samples. */
   p99Ms: number | undefined
   durationSamples: number
+  /** Duration percentiles from p95 to the maximum (100), ascending: what bounds p99 in the judgement. */
+  tail: TailPoint[]
+}
+
+/** Percentile `pct` over the window: the smallest and largest over its datapoints (equal with one). */
+export interface TailPoint {
+  pct: number
+  lowMs: number
+  highMs: number
 }
 
 export interface WindowFigures {
@@ -54,7 +63,18 @@ const SERIES = [
   { key: 'p99', metric: 'Duration', stat: 'p99' },
   { key: 'samples', metric: 'Duration', stat: 'SampleCount' }
 ] as const
-type SeriesKey = (typeof SERIES)[number]['key']
+
+/**
+ * Percentiles that bound p99, in tenths: dense next to 99, where the bounds fall at high traffic, and
+ * sparser below, where they fall at a few hundred samples; 1000 is the Maximum. 99 is the p99 series.
+ */
+const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 991, 992, 993, 995, 997, 998, 999, 1000]
+const TAIL = TAIL_TENTHS.map(t => ({
+  key: `t${t}`,
+  metric: 'Duration',
+  stat: t === 1000 ? 'Maximum' : `p${t / 10}`
+}))
+type SeriesKey = (typeof SERIES)[number]['key'] | `t${number}`
 
 const MINUTE_MS = 60_000
 
@@ -94,7 +114,7 @@ export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
       { Name: 'Resource', Value: `${name}:${w.alias}` },
       { Name: 'ExecutedVersion', Value: w.versions[i] }
     ]
-    for (const s of SERIES)
+    for (const s of [...SERIES, ...TAIL])
       queries.push({
         // A function named by ARN may live in another account: its metrics are asked of that account
         // (CloudWatch refuses when this one may not read them, and the analysis then fails safe).
@@ -115,8 +135,8 @@ export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
  * Per-version figures from a (complete, all pages merged) GetMetricData output. Counts are summed over
  * datapoints. p99 over several datapoints is their maximum: if no part of the window has more than 1%
  * of its samples above M, neither has the whole, so the maximum bounds the window's p99 from above
- * (strict for the new version, lenient for the old). With the default Period there is one datapoint,
- * so the figure is exact.
+ * (strict for the new version, lenient for the old); tail points keep both the minimum and the maximum.
+ * With the default Period there is one datapoint, so the figures are exact.
  */
 export function readFigures(
   output: Pick<GetMetricDataCommandOutput, 'MetricDataResults'>,
@@ -146,12 +166,18 @@ export function readFigures(
   const sum = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0))
   const figures = (role: Role, version: string): VersionFigures => {
     const p99 = values(role, 'p99')
+    const tail: TailPoint[] = []
+    for (const t of [...TAIL_TENTHS, 990].sort((x, y) => x - y)) {
+      const v = values(role, t === 990 ? 'p99' : `t${t}`)
+      if (v.length > 0) tail.push({ pct: t / 10, lowMs: Math.min(...v), highMs: Math.max(...v) })
+    }
     return {
       version,
       invocations: sum(values(role, 'invocations')),
       errors: sum(values(role, 'errors')),
       p99Ms: p99.length > 0 ? Math.max(...p99) : undefined,
-      durationSamples: sum(values(role, 'samples'))
+      durationSamples: sum(values(role, 'samples')),
+      tail
     }
   }
   return { new: figures('new', versions[0]), old: figures('old', versions[1]) }

@@ -1,3 +1,4 @@
+import { p99Bounds, type TailPoint } from './latency.js'
 import { binomialUpperTail, errorIncreaseTest } from './stats.js'
 import { count, duration, label, ms, percent, pText, signedPercent } from './verdict-text.js'
 
@@ -7,7 +8,8 @@ import { count, duration, label, ms, percent, pText, signedPercent } from './ver
  * Errors fail only when the increase is both significant (one-sided Fisher, p < alpha) and large enough
  * to matter (newRate − oldRate > errorMargin): at high traffic a 0.01-point increase is significant but
  * not worth a rollback; at low traffic a large increase may still be luck. Latency fails when the new
- * p99 exceeds the old one by more than latencyTolerance, judged only with enough samples on both sides.
+ * p99 exceeds the old one by more than latencyTolerance beyond sampling luck: a lower confidence bound
+ * on the new p99 above an upper one on the old p99 × (1 + latencyTolerance), each at 1 − alpha/2.
  */
 
 export type Check = 'errors' | 'latency'
@@ -19,6 +21,8 @@ export interface VersionFigures {
   p99Ms?: number | undefined
   /** Duration samples behind p99Ms; taken to be `invocations` when not given. */
   durationSamples?: number | undefined
+  /** Duration percentiles around p99, which bound it; latency is not judged without them. */
+  tail?: readonly TailPoint[] | undefined
 }
 
 export interface StepFigures {
@@ -37,22 +41,15 @@ export interface JudgeSettings {
   latencyTolerance: number
   /** Smallest error-rate increase (absolute fraction) worth failing for. */
   errorMargin: number
-  /** Significance level of the error test. */
+  /** Significance level of the error test, and of the latency test (alpha/2 for each bound). */
   alpha: number
-  /** A p99 from fewer samples is not judged. */
-  minLatencySamples: number
 }
 
-/**
- * errorMargin 0.005 (half a percentage point): below that, an increase is not worth a rollback.
- * minLatencySamples 100: with fewer samples p99 is simply the slowest invocation, so one cold start
- * would decide it.
- */
+/** errorMargin 0.005 (half a percentage point): below that, an increase is not worth a rollback. */
 export const JUDGE_DEFAULTS = {
   latencyTolerance: 0.2,
   errorMargin: 0.005,
-  alpha: 0.05,
-  minLatencySamples: 100
+  alpha: 0.05
 }
 
 export type FailReason = 'errors' | 'latency'
@@ -132,25 +129,6 @@ export function judge(figures: StepFigures, settings: JudgeSettings): Verdict {
   return failed ? { ...common, outcome: 'fail', reason: failed } : { ...common, outcome: 'pass' }
 }
 
-export interface EarlyLook {
-  /** True when the hold should stop now: the new version already fails. */
-  stop: boolean
-  verdict: Verdict
-}
-
-/**
- * An interim look during a long hold (e.g. once a minute): the same rule, stopping only on `fail`;
- * `insufficient` and `pass` both mean keep holding. Every look is another chance to fail a healthy
- * version by luck, so the planned looks share alpha (Bonferroni, alpha / looks): across the whole hold
- * the chance that some interim look fails a version that is not worse stays at most alpha.
- */
-export function judgeEarly(figures: StepFigures, settings: JudgeSettings, looks: number): EarlyLook {
-  if (!Number.isSafeInteger(looks) || looks < 1)
-    throw new RangeError(`looks: ${looks} is not a whole number ≥ 1`)
-  const verdict = judge(figures, { ...settings, alpha: settings.alpha / looks })
-  return { stop: verdict.outcome === 'fail', verdict }
-}
-
 interface Judged {
   fails: boolean
   text: string
@@ -197,14 +175,26 @@ function judgeLatency(
   s: JudgeSettings
 ): Judged {
   const text = `p99 ${ms(fresh.p99Ms)} vs ${ms(old.p99Ms)}`
-  const samples = Math.min(samplesOf(fresh), samplesOf(old))
-  if (fresh.p99Ms === undefined || old.p99Ms === undefined || samples < s.minLatencySamples)
-    return {
-      fails: false,
-      text: `${text} (not judged: ${count(samples)} samples, need ${count(s.minLatencySamples)})`
-    }
-  const fails = fresh.p99Ms > old.p99Ms * (1 + s.latencyTolerance)
-  return { fails, text: `${text} (${signedPercent(change)})` }
+  const samples = [samplesOf(fresh), samplesOf(old)]
+  const bounds =
+    fresh.p99Ms === undefined || old.p99Ms === undefined
+      ? undefined
+      : p99Bounds(
+          { samples: samples[0] as number, tail: fresh.tail ?? [] },
+          { samples: samples[1] as number, tail: old.tail ?? [] },
+          s.alpha / 2
+        )
+  if (!bounds) {
+    const why = [fresh, old].every(f => f.tail?.length)
+      ? `${samples.map(count).join(' vs ')} samples are too few to bound p99`
+      : 'no percentiles around p99 to bound it'
+    return { fails: false, text: `${text} (not judged: ${why})` }
+  }
+  const fails = bounds.newAtLeastMs > bounds.oldAtMostMs * (1 + s.latencyTolerance)
+  return {
+    fails,
+    text: `${text} (${signedPercent(change)}; new ≥ ${ms(bounds.newAtLeastMs)}, old ≤ ${ms(bounds.oldAtMostMs)})`
+  }
 }
 
 function latencyChange(fresh: VersionFigures, old: VersionFigures): number | undefined {
@@ -225,7 +215,13 @@ function checkFigures(what: string, f: VersionFigures): VersionFigures {
     invocations: f.invocations,
     errors: f.errors,
     p99Ms: f.p99Ms,
-    durationSamples: f.durationSamples
+    durationSamples: f.durationSamples,
+    ...Object.fromEntries(
+      (f.tail ?? []).flatMap(t => [
+        [`p${t.pct}`, t.lowMs],
+        [`p${t.pct} (high)`, t.highMs]
+      ])
+    )
   }
   for (const [name, value] of Object.entries(numbers))
     if (value !== undefined && !(Number.isFinite(value) && value >= 0))
@@ -245,8 +241,7 @@ function checkSettings(s: JudgeSettings): void {
     s.errorMargin >= 0 &&
     s.errorMargin <= 1 &&
     s.alpha > 0 &&
-    s.alpha < 1 &&
-    s.minLatencySamples >= 0
+    s.alpha < 1
   if (!ok) {
     const { checks: _checks, ...numbers } = s
     throw new RangeError(`judge settings out of range: ${JSON.stringify(numbers)}`)

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto'
-
 /**
  * Text from outside the workflow (a smoke test's reply, an alarm's StateReason, descriptions, refs, an AWS
  * error message) made inert for the two places it lands: the log and the job summary.
@@ -118,32 +116,4 @@ export function mdText(text: string, max = 300): string {
 /** A table cell's text: `mdText` with a cell-sized bound; a `|` or line break never splits the row. */
 export function mdCell(text: string, max = 120): string {
   return mdText(text, max)
-}
-
-/** Where a token's randomness comes from; tests pass a fixed source. */
-export type RandomSource = (size: number) => Uint8Array
-
-/** 128 random bits as hex: a token that text written before it was chosen cannot contain. */
-export function stopToken(random: RandomSource = randomBytes): string {
-  return Buffer.from(random(16)).toString('hex')
-}
-
-/**
- * Runs `body` with the runner's command processing paused: `::stop-commands::TOKEN` before, `::TOKEN::`
- * after, even when `body` throws. For a block of raw multi-line text (a function's log tail) where
- * rewriting each line is not wanted. Inside, the action's own annotations are inert too, so `body` should
- * only write text. Single values do not need it: `logSafe` already makes them inert.
- */
-export async function withStopCommands<T>(
-  write: (line: string) => void,
-  body: () => T | Promise<T>,
-  random: RandomSource = randomBytes
-): Promise<T> {
-  const token = stopToken(random)
-  write(`::stop-commands::${token}`)
-  try {
-    return await body()
-  } finally {
-    write(`::${token}::`)
-  }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import { logSafe, mdCell, mdText, stopToken, withStopCommands } from '../../src/untrusted.js'
+import { logSafe, mdCell, mdText } from '../../src/untrusted.js'
 import { runnerCommands } from './workflow-commands.js'
 
 const INJECTIONS: Record<string, string> = {
@@ -140,52 +140,6 @@ describe('logSafe', () => {
       }),
       { numRuns: 2000 }
     )
-  })
-})
-
-describe('withStopCommands', () => {
-  const fixed = (byte: number) => (size: number) => new Uint8Array(size).fill(byte)
-
-  it('pauses command processing around the block with an unguessable token', async () => {
-    const lines: string[] = []
-    const result = await withStopCommands(
-      line => lines.push(line),
-      () => {
-        lines.push('::error::from the function log', '##[set-output name=x;]1')
-        return 42
-      },
-      fixed(0xab)
-    )
-    expect(result).toBe(42)
-    const token = 'ab'.repeat(16)
-    expect(lines).toEqual([
-      `::stop-commands::${token}`,
-      '::error::from the function log',
-      '##[set-output name=x;]1',
-      `::${token}::`
-    ])
-    // Only the stop itself runs; what the block printed does not, and commands work again after it.
-    expect(runnerCommands([...lines, '::warning::ours'].join('\n'))).toEqual(['stop-commands', 'warning'])
-  })
-
-  it('resumes even when the block throws', async () => {
-    const lines: string[] = []
-    await expect(
-      withStopCommands(
-        line => lines.push(line),
-        async () => {
-          throw new Error('boom')
-        },
-        fixed(1)
-      )
-    ).rejects.toThrow('boom')
-    expect(lines.at(-1)).toBe(`::${'01'.repeat(16)}::`)
-  })
-
-  it('draws a fresh 128-bit token each time by default', () => {
-    const a = stopToken()
-    expect(a).toMatch(/^[0-9a-f]{32}$/)
-    expect(stopToken()).not.toBe(a)
   })
 })
 

@@ -18,7 +18,8 @@ const NAMED: Record<string, Statistic> = {
 // The smallest sample with at least p% of the samples at or below it.
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
+  // Less a hair, so that 98.9% of 1,000 is rank 989 even where floating point makes it 989.0000000001.
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100 - 1e-9))
   return sorted[Math.min(rank, sorted.length) - 1]!
 }
 

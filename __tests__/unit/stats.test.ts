@@ -293,7 +293,7 @@ describe('quantileRanks (order-statistic bounds for p99)', () => {
     expect(quantileRanks(n, 0.99, a)).toEqual({ lower, upper })
   })
 
-  it('has no bounds for no samples, and brackets n·q at any size, in a few steps per σ', () => {
+  it('has no bounds for no samples, and brackets n·q at any size', () => {
     expect(quantileRanks(0, 0.99, 0.025)).toEqual({ lower: undefined, upper: undefined })
     for (const n of [10_000, 1_000_000, 500_000_000]) {
       const { lower, upper } = quantileRanks(n, 0.99, 0.025)

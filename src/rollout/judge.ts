@@ -185,9 +185,12 @@ function judgeLatency(
           s.alpha / 2
         )
   if (!bounds) {
-    const why = [fresh, old].every(f => f.tail?.length)
-      ? `${samples.map(count).join(' vs ')} samples are too few to bound p99`
-      : 'no percentiles around p99 to bound it'
+    const why =
+      fresh.p99Ms === undefined || old.p99Ms === undefined
+        ? 'no duration samples on one side'
+        : [fresh, old].every(f => f.tail?.length)
+          ? `${samples.map(count).join(' vs ')} samples are too few to bound p99`
+          : 'no percentiles around p99 to bound it'
     return { fails: false, text: `${text} (not judged: ${why})` }
   }
   const fails = bounds.newAtLeastMs > bounds.oldAtMostMs * (1 + s.latencyTolerance)

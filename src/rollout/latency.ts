@@ -31,7 +31,7 @@ export interface P99Bounds {
  * p99 from below, the one at or above the upper rank bounds the old p99 from above. Undefined when either
  * side has too few samples for such a bound: a p99 from 120 samples is one or two invocations, and a
  * ratio of two such figures fails a healthy version about one time in ten. CloudWatch's percentiles
- * are estimates of exactly these nearest-rank figures (the emulator computes them exactly).
+ * are estimates of these nearest-rank figures; the emulator computes them exactly.
  */
 export function p99Bounds(fresh: TailFigures, old: TailFigures, a: number): P99Bounds | undefined {
   const low = quantileRanks(fresh.samples, 0.99, a).lower

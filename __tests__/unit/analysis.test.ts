@@ -5,6 +5,7 @@ import type { MetricsSource } from '../../src/aws/api.js'
 import type { FigureWindow, WindowFigures } from '../../src/aws/metrics.js'
 import { emulator, getAlias, lambda, readyToPromote } from '../e2e/fixtures.js'
 import { config, rig } from './support/kit.js'
+import { tailAround } from './support/tail.js'
 
 let emu: Emulator
 let n = 0
@@ -12,13 +13,6 @@ beforeAll(async () => {
   emu = await emulator()
 })
 afterAll(() => emu.close())
-
-/** Duration percentiles p95…p99.9 and the maximum around a p99: 1% more for each tenth above 99. */
-const tailAround = (p99: number) =>
-  [950, 960, 970, 975, 980, 985, 988, 989, 990, 991, 992, 993, 995, 997, 998, 999, 1000].map(t => {
-    const ms = p99 * (1 + (t - 990) / 100)
-    return { pct: t / 10, lowMs: ms, highMs: ms }
-  })
 
 const figures = (
   newInv: number,

@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { createRandom } from '../../emulator/random.js'
-import type { TailPoint } from '../../src/rollout/latency.js'
 import {
   judge,
   JUDGE_DEFAULTS,
@@ -9,6 +8,7 @@ import {
   type StepFigures,
   type VersionFigures
 } from '../../src/rollout/judge.js'
+import { TAIL_TENTHS, tailAround } from './support/tail.js'
 
 const BOTH: Check[] = ['errors', 'latency']
 
@@ -152,17 +152,6 @@ describe('judge: old version idle (e.g. a 100% step)', () => {
     expect(v.latencyChange).toBeUndefined()
   })
 })
-
-/** Grid of tail percentiles the metrics reader asks for (in tenths; 1000 is the maximum). */
-const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 990, 991, 992, 993, 995, 997, 998, 999, 1000]
-
-/** A tail around a p99: each tenth of a percent above 99 adds 1% to it, each below takes 1% off. */
-const tailAround = (p99: number): TailPoint[] =>
-  TAIL_TENTHS.map(t => ({
-    pct: t / 10,
-    lowMs: p99 * (1 + (t - 990) / 100),
-    highMs: p99 * (1 + (t - 990) / 100)
-  }))
 
 describe('judge: latency', () => {
   const withP99 = (p99Ms: number | undefined, samples = 1_000_000): VersionFigures => ({

@@ -69,8 +69,11 @@ const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 991, 992, 993, 995,
 const TAIL = TAIL_TENTHS.map(t => ({
     key: `t${t}`,
     metric: 'Duration',
-    stat: t === 1000 ? 'Maximum' : `p${t / 10}`
+    stat: t === 1000 ? 'Maximum' : `p${t / 10}`,
+    pct: t / 10
 }));
+/** The tail as read back, ascending: every point of the grid, with p99 from its own series. */
+const TAIL_POINTS = [...TAIL, { pct: 99, key: 'p99' }].sort((x, y) => x.pct - y.pct);
 const MINUTE_MS = 60_000;
 /** The account an ARN or partial ARN names, if any. */
 function accountOf(nameOrArn) {
@@ -148,10 +151,10 @@ function readFigures(output, versions) {
     const figures = (role, version) => {
         const p99 = values(role, 'p99');
         const tail = [];
-        for (const t of [...TAIL_TENTHS, 990].sort((x, y) => x - y)) {
-            const v = values(role, t === 990 ? 'p99' : `t${t}`);
+        for (const { pct, key } of TAIL_POINTS) {
+            const v = values(role, key);
             if (v.length > 0)
-                tail.push({ pct: t / 10, lowMs: Math.min(...v), highMs: Math.max(...v) });
+                tail.push({ pct, lowMs: Math.min(...v), highMs: Math.max(...v) });
         }
         return {
             version,

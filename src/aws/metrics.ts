@@ -70,11 +70,17 @@ const SERIES = [
  */
 const TAIL_TENTHS = [950, 960, 970, 975, 980, 985, 988, 989, 991, 992, 993, 995, 997, 998, 999, 1000]
 const TAIL = TAIL_TENTHS.map(t => ({
-  key: `t${t}`,
+  key: `t${t}` as const,
   metric: 'Duration',
-  stat: t === 1000 ? 'Maximum' : `p${t / 10}`
+  stat: t === 1000 ? 'Maximum' : `p${t / 10}`,
+  pct: t / 10
 }))
-type SeriesKey = (typeof SERIES)[number]['key'] | `t${number}`
+type SeriesKey = (typeof SERIES)[number]['key'] | (typeof TAIL)[number]['key']
+
+/** The tail as read back, ascending: every point of the grid, with p99 from its own series. */
+const TAIL_POINTS: { pct: number; key: SeriesKey }[] = [...TAIL, { pct: 99, key: 'p99' as const }].sort(
+  (x, y) => x.pct - y.pct
+)
 
 const MINUTE_MS = 60_000
 
@@ -167,9 +173,9 @@ export function readFigures(
   const figures = (role: Role, version: string): VersionFigures => {
     const p99 = values(role, 'p99')
     const tail: TailPoint[] = []
-    for (const t of [...TAIL_TENTHS, 990].sort((x, y) => x - y)) {
-      const v = values(role, t === 990 ? 'p99' : `t${t}`)
-      if (v.length > 0) tail.push({ pct: t / 10, lowMs: Math.min(...v), highMs: Math.max(...v) })
+    for (const { pct, key } of TAIL_POINTS) {
+      const v = values(role, key)
+      if (v.length > 0) tail.push({ pct, lowMs: Math.min(...v), highMs: Math.max(...v) })
     }
     return {
       version,

@@ -175,22 +175,19 @@ function judgeLatency(
   s: JudgeSettings
 ): Judged {
   const text = `p99 ${ms(fresh.p99Ms)} vs ${ms(old.p99Ms)}`
-  const samples = [samplesOf(fresh), samplesOf(old)]
-  const bounds =
-    fresh.p99Ms === undefined || old.p99Ms === undefined
-      ? undefined
-      : p99Bounds(
-          { samples: samples[0] as number, tail: fresh.tail ?? [] },
-          { samples: samples[1] as number, tail: old.tail ?? [] },
-          s.alpha / 2
-        )
+  if (fresh.p99Ms === undefined || old.p99Ms === undefined)
+    return { fails: false, text: `${text} (not judged: no duration samples on one side)` }
+  const samples = [samplesOf(fresh), samplesOf(old)] as const
+  const bounds = p99Bounds(
+    { samples: samples[0], tail: fresh.tail ?? [] },
+    { samples: samples[1], tail: old.tail ?? [] },
+    s.alpha / 2
+  )
   if (!bounds) {
     const why =
-      fresh.p99Ms === undefined || old.p99Ms === undefined
-        ? 'no duration samples on one side'
-        : [fresh, old].every(f => f.tail?.length)
-          ? `${samples.map(count).join(' vs ')} samples are too few to bound p99`
-          : 'no percentiles around p99 to bound it'
+      fresh.tail?.length && old.tail?.length
+        ? `${samples.map(count).join(' vs ')} samples are too few to bound p99`
+        : 'no percentiles around p99 to bound it'
     return { fails: false, text: `${text} (not judged: ${why})` }
   }
   const fails = bounds.newAtLeastMs > bounds.oldAtMostMs * (1 + s.latencyTolerance)
@@ -206,7 +203,7 @@ function latencyChange(fresh: VersionFigures, old: VersionFigures): number | und
 }
 
 function samplesOf(f: VersionFigures): number {
-  return f.p99Ms === undefined ? 0 : (f.durationSamples ?? f.invocations)
+  return f.durationSamples ?? f.invocations
 }
 
 function rate(f: VersionFigures): number | undefined {

@@ -1,9 +1,8 @@
 // Arranging state and running the action. State goes through the real SDK (the e2e fixtures) or the
 // emulator's admin shortcuts; the action always runs as dist/ under the runner-faithful harness.
-import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../emulator/index.js'
-import { createAlias, createFunction, publish, putAlarm, updateCode } from '../__tests__/e2e/fixtures.js'
+import { createAlias, createFunction, publish, updateCode } from '../__tests__/e2e/fixtures.js'
 import { runAction, type RunOptions, type RunResult } from '../__tests__/harness/runner.js'
 
 /**
@@ -52,12 +51,6 @@ export async function readyFleet(
   for (let i = 0; i < names.length; i += 25)
     await Promise.all(names.slice(i, i + 25).map(name => readyFunction(emu, client, name)))
   return names
-}
-
-/** A CloudWatch alarm in OK, for runs that watch one. */
-export async function okAlarm(cw: CloudWatchClient, name: string): Promise<void> {
-  await putAlarm(cw, name)
-  await cw.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'OK', StateReason: 'bench' }))
 }
 
 interface AliasView {

@@ -3,7 +3,7 @@
 // a first deploy, a canary that passes, a canary whose alarm fires and is rolled back, and a canary whose
 // function-wide alarm stays OK but whose new version errs five times as often as the old one: canary
 // analysis compares the two versions and rolls it back.
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateFunctionCommand,
   GetAliasCommand,
@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/index.js'
+import { okAlarm } from '../__tests__/e2e/fixtures.js'
 import { runAction, type RunResult } from '../__tests__/harness/runner.js'
 import { renderLogLine } from './lib/action-log.js'
 import { styleFor } from './lib/terminal.js'
@@ -39,23 +40,6 @@ function show(r: RunResult): void {
   console.log(`  exit code ${r.exitCode}; outputs: ${JSON.stringify(outputs)}`)
 }
 
-/** An alarm on the functions' Errors, in OK: the runs below watch it (and run 3 flips it). */
-async function quietAlarm(name: string, threshold: number, reason: string): Promise<void> {
-  await cloudwatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: name,
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: threshold,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
-    })
-  )
-  await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'OK', StateReason: reason }))
-}
-
 /** A function with `code` in $LATEST, as a deploy step would leave it. */
 async function createFunction(name: string, code: string, env: Record<string, string> = {}): Promise<void> {
   await lambda.send(
@@ -80,7 +64,7 @@ const env = { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
 try {
   console.log(`lambda-promote demo: emulator at ${emu.url} (no AWS involved)`)
   await createFunction(fn, '1.0')
-  await quietAlarm('hello-api-errors', 1, 'quiet')
+  await okAlarm(cloudwatch, 'hello-api-errors', 'quiet')
 
   say('1. First deploy: publish $LATEST as v1 and create the alias')
   show(await runAction({ inputs: { 'function-name': fn, alias: 'live' }, env }))
@@ -151,7 +135,7 @@ try {
       Environment: { Variables: { EMULATOR_ERROR_RATE: '0.1' } }
     })
   )
-  await quietAlarm('orders-api-errors', 1000, 'below 1000 errors')
+  await okAlarm(cloudwatch, 'orders-api-errors', 'below 1000 errors', 1000)
   // Steady traffic on the alias, as production would send; the emulator records per-version metrics.
   const traffic = emu.traffic.start({ functionName: orders, alias: 'live', rps: 200 })
   const r4 = await runAction({

@@ -4,13 +4,14 @@
 // every action.yml default filled in, INPUT_ variables, file commands, the runner's cancellation), prints the
 // log as it comes, then the outputs, the job summary and where the alias ended, and stops everything it
 // started on exit, Ctrl-C or SIGTERM. `npm run rehearse -- --help` lists the options.
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from '../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../__tests__/e2e/fake-github.js'
+import { okAlarm } from '../__tests__/e2e/fixtures.js'
 import { loadActionDefaults, runMainThenPost, type RunResult } from '../__tests__/harness/runner.js'
 import { renderLogLine } from './lib/action-log.js'
 import { seedFunction } from './lib/seed.js'
@@ -356,25 +357,8 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
         out.note(`created ${fn}: ${what}${r.failNew ? ', which fails every invocation' : ''}`)
       }
       for (const name of r.alarms) {
-        await cloudwatch.send(
-          new PutMetricAlarmCommand({
-            AlarmName: name,
-            Namespace: 'AWS/Lambda',
-            MetricName: 'Errors',
-            Statistic: 'Sum',
-            Period: 60,
-            EvaluationPeriods: 1,
-            Threshold: 0,
-            ComparisonOperator: 'GreaterThanThreshold'
-          })
-        )
-        await cloudwatch.send(
-          new SetAlarmStateCommand({
-            AlarmName: name,
-            StateValue: 'OK',
-            StateReason: 'rehearsal: no errors yet'
-          })
-        )
+        // Errors ≥ 1: the same as Errors > 0 for a sum of whole invocations.
+        await okAlarm(cloudwatch, name, 'rehearsal: no errors yet')
         out.note(
           `created alarm ${name}: OK${r.trafficRate > 0 ? '; goes to ALARM at the first function error the traffic sees' : ''}`
         )

@@ -9,7 +9,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand
 } from '@aws-sdk/client-lambda'
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 import { runAction, type RunOptions, type RunResult } from '../harness/runner.js'
 
@@ -120,7 +120,7 @@ export async function getAlias(client: LambdaClient, name: string, alias: string
   return client.send(new GetAliasCommand({ FunctionName: name, Name: alias }))
 }
 
-export async function putAlarm(client: CloudWatchClient, name: string): Promise<void> {
+export async function putAlarm(client: CloudWatchClient, name: string, threshold = 1): Promise<void> {
   await client.send(
     new PutMetricAlarmCommand({
       AlarmName: name,
@@ -129,10 +129,21 @@ export async function putAlarm(client: CloudWatchClient, name: string): Promise<
       Statistic: 'Sum',
       Period: 60,
       EvaluationPeriods: 1,
-      Threshold: 1,
+      Threshold: threshold,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold'
     })
   )
+}
+
+/** putAlarm, then set to OK: an alarm a run can watch from the start. */
+export async function okAlarm(
+  client: CloudWatchClient,
+  name: string,
+  reason = 'ok',
+  threshold = 1
+): Promise<void> {
+  await putAlarm(client, name, threshold)
+  await client.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'OK', StateReason: reason }))
 }
 
 /** Runs dist/ (main) against the emulator as the runner would. */

@@ -18,7 +18,7 @@ import {
   getAlias,
   lambda,
   lastSeq,
-  putAlarm,
+  okAlarm,
   readyToPromote,
   splitSeen,
   updateEnv,
@@ -134,10 +134,7 @@ test('3. a description-only change by someone else is never overwritten, by main
 test('4. a cancel while a CloudWatch poll hangs aborts the call and restores within the grace', async () => {
   await readyToPromote(client, 'hung-poll')
   const cw = cloudwatch(emu)
-  await putAlarm(cw, 'hung-poll-errors')
-  await cw.send(
-    new SetAlarmStateCommand({ AlarmName: 'hung-poll-errors', StateValue: 'OK', StateReason: 'ok' })
-  )
+  await okAlarm(cw, 'hung-poll-errors')
   const since = lastSeq(emu)
   onLog = entry => {
     // Once traffic is split, every further alarm poll hangs for a minute.
@@ -298,8 +295,7 @@ test('9b. post says an unreadable ledger is unreadable, and falls back to AWS_RE
 test('10. a re-run that gets an existing version back reports published=false', async () => {
   await readyToPromote(client, 'rerun')
   const cw = cloudwatch(emu)
-  await putAlarm(cw, 'rerun-errors')
-  await cw.send(new SetAlarmStateCommand({ AlarmName: 'rerun-errors', StateValue: 'OK', StateReason: 'ok' }))
+  await okAlarm(cw, 'rerun-errors')
   const since = lastSeq(emu)
   const first = runAction({ inputs: canary('rerun', { alarms: 'rerun-errors', interval: '2s' }), env: env() })
   await splitSeen(emu, 'rerun', since)

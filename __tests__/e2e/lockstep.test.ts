@@ -13,7 +13,7 @@ import {
   lambda,
   lastSeq,
   publish,
-  putAlarm,
+  okAlarm,
   updateCode
 } from './fixtures.js'
 
@@ -41,10 +41,7 @@ async function fleet(prefix: string, count: number): Promise<string[]> {
       await publish(client, name)
       await createAlias(client, name, 'live', '1')
       await updateCode(client, name, 'two')
-      await putAlarm(cw, `${name}-errors`)
-      await cw.send(
-        new SetAlarmStateCommand({ AlarmName: `${name}-errors`, StateValue: 'OK', StateReason: 'fine' })
-      )
+      await okAlarm(cw, `${name}-errors`, 'fine')
     })
   )
   return names

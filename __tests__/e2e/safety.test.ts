@@ -13,6 +13,7 @@ import {
   lambda,
   lastSeq,
   publish,
+  okAlarm,
   putAlarm,
   readyToPromote,
   splitSeen as splitSeenIn,
@@ -58,10 +59,7 @@ const canary = (fn: string, extra: Record<string, string> = {}): Record<string, 
 
 test('an alarm flipping to ALARM mid-canary rolls the alias back to exactly its start, verified', async () => {
   await ready('alarm-fn')
-  await putAlarm(cw, 'alarm-fn-errors')
-  await cw.send(
-    new SetAlarmStateCommand({ AlarmName: 'alarm-fn-errors', StateValue: 'OK', StateReason: 'fine' })
-  )
+  await okAlarm(cw, 'alarm-fn-errors', 'fine')
   const since = lastSeq(emu)
   const running = act(emu, canary('alarm-fn', { alarms: 'alarm-fn-errors' }))
   await splitSeen('alarm-fn', since)
@@ -240,10 +238,7 @@ test('a second writer mid-rollout: no overwrite, a failure naming both states', 
 
 test('rollback: false leaves the alias where it stands and says how to undo it', async () => {
   await ready('norollback-fn')
-  await putAlarm(cw, 'norollback-errors')
-  await cw.send(
-    new SetAlarmStateCommand({ AlarmName: 'norollback-errors', StateValue: 'OK', StateReason: 'fine' })
-  )
+  await okAlarm(cw, 'norollback-errors', 'fine')
   const since = lastSeq(emu)
   const running = act(emu, canary('norollback-fn', { alarms: 'norollback-errors', rollback: 'false' }))
   await splitSeen('norollback-fn', since)
@@ -284,10 +279,7 @@ test('the timeout reached mid-hold rolls back and fails', async () => {
 
 test('an alarm that fires while the new version is still Pending refuses the deploy before any alias write', async () => {
   await ready('pending-alarm-fn')
-  await putAlarm(cw, 'pending-alarm-errors')
-  await cw.send(
-    new SetAlarmStateCommand({ AlarmName: 'pending-alarm-errors', StateValue: 'OK', StateReason: 'fine' })
-  )
+  await okAlarm(cw, 'pending-alarm-errors', 'fine')
   emu.settings.publishDelayMs = 1500
   try {
     const since = lastSeq(emu)

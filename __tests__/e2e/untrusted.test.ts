@@ -13,6 +13,7 @@ import {
   getAlias,
   lambda,
   lastSeq,
+  okAlarm,
   putAlarm,
   readyToPromote,
   splitSeen
@@ -85,10 +86,7 @@ test('a passing smoke test prints the status, the version and the size, never th
 test('an alarm reason carrying workflow commands and HTML: the rollback happens, nothing is injected', async () => {
   await readyToPromote(lambda(emu), 'reason-inject')
   const cw = cloudwatch(emu)
-  await putAlarm(cw, 'reason-inject-errors')
-  await cw.send(
-    new SetAlarmStateCommand({ AlarmName: 'reason-inject-errors', StateValue: 'OK', StateReason: 'ok' })
-  )
+  await okAlarm(cw, 'reason-inject-errors')
   const since = lastSeq(emu)
   const running = runMainThenPost({
     inputs: {

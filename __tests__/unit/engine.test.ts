@@ -84,7 +84,8 @@ it('rolls a canary back when an alarm fires during the hold, exactly to the stat
   expect(saved.kind === 'found' && saved.done).toBe('rolled-back')
 })
 
-it('post restores a split main left behind when it was killed, through the same restore', async () => {
+/** A canary whose main is killed during its hour-long hold, leaving the alias split. */
+async function killedMidCanary() {
   const fn = fname()
   await readyToPromote(lambda(emu), fn)
   const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '1h', timeout: '2h' })
@@ -92,6 +93,11 @@ it('post restores a split main left behind when it was killed, through the same 
   const dead = killDuringHold(r)
   void r.run(c)
   await dead
+  return { fn, r }
+}
+
+it('post restores a split main left behind when it was killed, through the same restore', async () => {
+  const { fn, r } = await killedMidCanary()
   expect(split(await getAlias(lambda(emu), fn, 'live'))).toEqual({ '2': 0.1 })
 
   const log = recorder()
@@ -105,13 +111,7 @@ it('post restores a split main left behind when it was killed, through the same 
 })
 
 it('post leaves alone a split someone else set after main was killed', async () => {
-  const fn = fname()
-  await readyToPromote(lambda(emu), fn)
-  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '1h', timeout: '2h' })
-  const r = rig(emu, c)
-  const dead = killDuringHold(r)
-  void r.run(c)
-  await dead
+  const { fn, r } = await killedMidCanary()
   // Someone else moves it to 50/50 by hand.
   const theirs = await lambda(emu).send(
     new (await import('@aws-sdk/client-lambda')).UpdateAliasCommand({

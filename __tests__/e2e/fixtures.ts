@@ -6,8 +6,10 @@ import {
   GetAliasCommand,
   LambdaClient,
   PublishVersionCommand,
+  UpdateAliasCommand,
   UpdateFunctionCodeCommand,
-  UpdateFunctionConfigurationCommand
+  UpdateFunctionConfigurationCommand,
+  type UpdateAliasCommandOutput
 } from '@aws-sdk/client-lambda'
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
@@ -94,6 +96,24 @@ export async function readyToPromote(
   await createAlias(client, fn, 'live', '1', opts.description)
   await updateCode(client, fn, 'two')
   if (opts.env) await updateEnv(client, fn, opts.env)
+}
+
+/** `live` split as a rollout leaves it: `primary` plus `weight` on `pending`. The answer carries its RevisionId. */
+export function splitAlias(
+  client: LambdaClient,
+  fn: string,
+  primary: string,
+  pending: string,
+  weight: number
+): Promise<UpdateAliasCommandOutput> {
+  return client.send(
+    new UpdateAliasCommand({
+      FunctionName: fn,
+      Name: 'live',
+      FunctionVersion: primary,
+      RoutingConfig: { AdditionalVersionWeights: { [pending]: weight } }
+    })
+  )
 }
 
 /** Resolves once the emulator has accepted an UpdateAlias that split `fn`'s alias; its end time. */

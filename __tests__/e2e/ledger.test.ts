@@ -20,6 +20,7 @@ import {
   lastSeq,
   okAlarm,
   readyToPromote,
+  splitAlias,
   splitSeen,
   updateEnv,
   writes
@@ -89,14 +90,7 @@ test('2. post leaves a concurrent writer’s split alone after main refused to o
   const since = lastSeq(emu)
   const running = runMainThenPost({ inputs: linear('contested'), env: env() })
   await splitSeen(emu, 'contested', since)
-  const theirs = await client.send(
-    new UpdateAliasCommand({
-      FunctionName: 'contested',
-      Name: 'live',
-      FunctionVersion: '1',
-      RoutingConfig: { AdditionalVersionWeights: { '2': 0.5 } }
-    })
-  )
+  const theirs = await splitAlias(client, 'contested', '1', '2', 0.5)
   const { main, post } = await running
   expect(main.exitCode).toBe(1)
   expect(errors(main)[0]).toMatch(

@@ -24,6 +24,7 @@ import {
   publish,
   putAlarm,
   readyToPromote,
+  splitAlias,
   updateCode,
   updateEnv
 } from '../e2e/fixtures.js'
@@ -83,15 +84,7 @@ export const SCENARIOS: Scenario[] = [
     inputs: { strategy: 'canary', interval: '5m' },
     setup: async (client, [fn]) => {
       await ready(client, [fn as string])
-      const v2 = await publish(client, fn as string)
-      await client.send(
-        new UpdateAliasCommand({
-          FunctionName: fn,
-          Name: 'live',
-          FunctionVersion: '1',
-          RoutingConfig: { AdditionalVersionWeights: { [v2]: 0.1 } }
-        })
-      )
+      await splitAlias(client, fn as string, '1', await publish(client, fn as string), 0.1)
     }
   },
   {

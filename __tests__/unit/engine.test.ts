@@ -10,6 +10,7 @@ import {
   lambda,
   putAlarm,
   readyToPromote,
+  splitAlias,
   updateEnv,
   writes
 } from '../e2e/fixtures.js'
@@ -113,14 +114,7 @@ it('post restores a split main left behind when it was killed, through the same 
 it('post leaves alone a split someone else set after main was killed', async () => {
   const { fn, r } = await killedMidCanary()
   // Someone else moves it to 50/50 by hand.
-  const theirs = await lambda(emu).send(
-    new (await import('@aws-sdk/client-lambda')).UpdateAliasCommand({
-      FunctionName: fn,
-      Name: 'live',
-      FunctionVersion: '1',
-      RoutingConfig: { AdditionalVersionWeights: { '2': 0.5 } }
-    })
-  )
+  const theirs = await splitAlias(lambda(emu), fn, '1', '2', 0.5)
   const since = emu.log.at(-1)?.seq ?? 0
   const log = recorder()
   await postRun({ store: r.store, log, clock: r.clock, env: {}, api: () => r.aliasClient() })

@@ -66,3 +66,17 @@ export function requestedRouting(e: RequestLogEntry): string {
 /** Answered UpdateAlias calls (the write landed and we know it), in arrival order. */
 export const landedUpdates = (entries: readonly RequestLogEntry[]): RequestLogEntry[] =>
   entries.filter(e => e.operation === 'UpdateAlias' && e.status === 200).sort((a, b) => a.time - b.time)
+
+/**
+ * Round trips on the critical path: calls whose time on the wire overlaps count as one, so calls sent
+ * together cost one round trip however many there are.
+ */
+export function roundTrips(entries: readonly RequestLogEntry[]): number {
+  let trips = 0
+  let until = -Infinity
+  for (const e of [...entries].sort((a, b) => a.time - b.time)) {
+    if (e.time >= until) trips++
+    until = Math.max(until, e.endTime)
+  }
+  return trips
+}

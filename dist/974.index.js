@@ -23,16 +23,18 @@ export const modules = {
 
 
 /**
- * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
- * control-plane budget too; that is why the SDK's own retries are off and ours run here.
+ * A cancel that came while waiting for a slot means the request is never sent; one sent is aborted
+ * only when the budget allows it.
  */
-/** A cancel that came while waiting for a slot means the request is never sent; one sent is aborted
- * only when the budget allows it. */
 function sendOptions(budget) {
     if (budget.signal?.aborted)
         throw Object.assign(new Error(String(budget.signal.reason ?? 'cancelled')), { name: 'AbortError' });
     return budget.signal && !budget.keepInFlight ? { abortSignal: budget.signal } : {};
 }
+/**
+ * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
+ * control-plane budget too; that is why the SDK's own retries are off and ours run here.
+ */
 class LambdaGateway {
     options;
     budget;

@@ -162,23 +162,23 @@ test('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true: the environment endpoints are no
   expect(explicit.outputs.status).toBe('promoted')
 })
 
-/** A server that answers everything with an HTML 500, counting requests. */
-async function htmlServer(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
-  let n = 0
-  const server: Server = createServer((_req, res) => {
-    n++
+/** A server that answers everything with an HTML 500, recording each request's path. */
+async function htmlServer(): Promise<{ url: string; paths: string[]; close: () => Promise<void> }> {
+  const paths: string[] = []
+  const server: Server = createServer((req, res) => {
+    paths.push(req.url ?? '')
     res.writeHead(500, { 'content-type': 'text/html' }).end('<!doctype html><html><body>oops</body></html>')
   })
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    count: () => n,
+    paths,
     close: () => new Promise(done => server.close(() => done()))
   }
 }
 
-test('an endpoint answering HTML 500 to everything: at most 6 requests, one line naming the call and the endpoint', async () => {
+test('an endpoint answering HTML 500 to everything: at most 6 attempts at the first call, one line naming the call and the endpoint', async () => {
   const html = await htmlServer()
   try {
     const r = await runAction({
@@ -186,8 +186,15 @@ test('an endpoint answering HTML 500 to everything: at most 6 requests, one line
       env: { AWS_REGION: 'us-east-1' }
     })
     expect(r.exitCode).toBe(1)
-    expect(html.count()).toBeLessThanOrEqual(6)
-    expect(html.count()).toBeGreaterThan(1)
+    // $LATEST's read is retried; the two reads sent beside it (the alias, and the alias's version read
+    // through it) get one attempt each and are not asked again once $LATEST's read has failed.
+    const latest = html.paths.filter(p => p === '/2015-03-31/functions/my-fn')
+    expect(latest.length).toBeLessThanOrEqual(6)
+    expect(latest.length).toBeGreaterThan(1)
+    expect(html.paths.filter(p => p !== '/2015-03-31/functions/my-fn').sort()).toEqual([
+      '/2015-03-31/functions/my-fn/aliases/live',
+      '/2015-03-31/functions/my-fn?Qualifier=live'
+    ])
     expect(errors(r)).toEqual([
       expect.stringMatching(
         new RegExp(

@@ -6,6 +6,7 @@ import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
+import { readTogether } from './reads.js'
 import { snapshot } from './snapshot.js'
 
 export interface ReadOptions {
@@ -31,31 +32,19 @@ export interface Inspection {
   target?: FunctionConfiguration
 }
 
-const POLL_MS = 500
-
 export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspection> {
   const { api } = o
   const d = newRollout(fn)
-  const latest =
-    o.version === null ? await waitLatestSettled(o, fn.id) : await api.getFunction(fn.id, undefined, o.budget)
+  const { latest, alias, current } = await readTogether(fn.id, o)
   if (!latest) throw new InputError('function-name', fn.id, `no such function in ${o.region}`)
   d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '')
   d.aliasArn = `${d.functionArn}:${o.alias}`
 
-  const alias = await api.getAlias(fn.id, o.alias, o.budget)
   d.initial = alias ? snapshot(alias) : null
   d.from = d.initial?.functionVersion ?? null
   if (d.initial?.arn) d.aliasArn = d.initial.arn
 
   const requested = o.version ? await resolveRequested(o, fn.id, o.version) : null
-  // $LATEST is mutable: comparing its code with itself says nothing, so it is never "the current version".
-  // The current version is read to compare code (publish: auto) and for the split check (roles, DLQ):
-  // a publish: always that moves all at once needs neither, and saves the call.
-  const needCurrent = (o.version === null && o.publish === 'auto') || o.splits
-  const current =
-    needCurrent && d.from && d.from !== '$LATEST'
-      ? ((await api.getFunction(fn.id, d.from, o.budget)) ?? undefined)
-      : undefined
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
   const pending =
     pendingVersion && requested === null ? await api.getFunction(fn.id, pendingVersion, o.budget) : null
@@ -183,26 +172,4 @@ async function resolveRequested(
       `alias ${spec.alias} points at v${other.FunctionVersion}, which no longer exists`
     )
   return config
-}
-
-/** Publishing while $LATEST is mid-update would publish half of it (or answer 409). */
-async function waitLatestSettled(o: ReadOptions, fn: string): Promise<FunctionConfiguration | null> {
-  for (;;) {
-    const latest = await o.api.getFunction(fn, undefined, o.budget)
-    if (!latest || latest.LastUpdateStatus !== 'InProgress') {
-      if (latest?.LastUpdateStatus === 'Failed') {
-        throw new DeployError(
-          `${fn}: the last update of $LATEST failed (${latest.LastUpdateStatusReason ?? 'no reason given'}); fix it before promoting`
-        )
-      }
-      return latest
-    }
-    await pause(o, `${fn}: $LATEST is still being updated`)
-  }
-}
-
-export async function pause(o: { clock: Clock; budget: Budget }, what: string): Promise<void> {
-  if (o.budget.signal?.aborted) throw new DeployError(`${what} when the run was stopped`)
-  if (o.clock.now() + POLL_MS > o.budget.deadline) throw new DeployError(`${what} at the timeout`)
-  await o.clock.sleep(POLL_MS, o.budget.signal)
 }

@@ -5,7 +5,8 @@ import { isNamed } from '../aws/api.js'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
 import { short } from './decide.js'
-import { fingerprint, pause, type Inspection } from './inspect.js'
+import { fingerprint, type Inspection } from './inspect.js'
+import { pause } from './reads.js'
 import type { FunctionRollout } from './record.js'
 
 export interface PublishOptions {

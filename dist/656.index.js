@@ -53,6 +53,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/**
+ * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
+ * p99, the Duration percentiles around it and its sample count for the new and the old version behind an alias. Lambda publishes these
+ * per alias and executed version under the dimensions FunctionName, Resource (`fn:alias`), ExecutedVersion.
+ */
 const ROLES = ['new', 'old'];
 /** What each query asks for; ids are `<role>_<key>`, which meets CloudWatch's rule (lowercase letter first). */
 const SERIES = [

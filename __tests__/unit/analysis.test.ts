@@ -2,7 +2,7 @@
 // figures, a virtual clock. (Through dist/ with the emulator's own metrics: __tests__/e2e/analysis.test.ts.)
 import type { Emulator } from '../../emulator/index.js'
 import type { MetricsSource } from '../../src/aws/api.js'
-import type { FigureWindow, WindowFigures } from '../../src/aws/metrics.js'
+import type { FigureWindow, WindowFigures } from '../../src/aws/api.js'
 import { emulator, getAlias, lambda, readyToPromote } from '../e2e/fixtures.js'
 import { config, rig } from './support/kit.js'
 import { tailAround } from './support/tail.js'

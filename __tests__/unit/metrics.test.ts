@@ -11,9 +11,9 @@ import {
   MAX_PAGES,
   metricQueries,
   readFigures,
-  type FigureWindow,
   type MetricsClient
 } from '../../src/aws/metrics.js'
+import type { FigureWindow } from '../../src/aws/api.js'
 import { judge, JUDGE_DEFAULTS } from '../../src/rollout/judge.js'
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)

@@ -1,7 +1,6 @@
 // The seams between the rollout engine and AWS: the engine depends on these interfaces only, so a test
 // can hand it the real gateway against the emulator, a fault-injecting transport, or a fake.
 import type { AliasConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda'
-import type { FigureWindow, WindowFigures } from './metrics.js'
 
 export type { AliasConfiguration, FunctionConfiguration }
 
@@ -66,6 +65,45 @@ export interface AlarmSource {
   readonly names: readonly string[]
   /** Every named alarm's state; throws InputError for a name CloudWatch does not know. */
   read(deadline: number, signal?: AbortSignal): Promise<AlarmState[]>
+}
+
+export interface FigureWindow {
+  /** A function name or ARN; the metric dimension takes the bare name. */
+  functionName: string
+  alias: string
+  /** [new, old] */
+  versions: readonly [string, string]
+  startMs: number
+  endMs: number
+  /** Seconds per datapoint, a multiple of 60. By default one datapoint spans the whole window. */
+  periodSec?: number | undefined
+}
+
+export interface VersionFigures {
+  version: string
+  invocations: number
+  errors: number
+  /** p99 Duration in ms; undefined when the window holds no duration samples. */
+  p99Ms: number | undefined
+  durationSamples: number
+  /** Duration percentiles from p95 to the maximum (100), ascending: what bounds p99 in the judgement. */
+  tail: TailPoint[]
+}
+
+export interface WindowFigures {
+  new: VersionFigures
+  old: VersionFigures
+}
+
+/**
+ * One point of a version's Duration tail: CloudWatch's percentile `pct` over the window. `lowMs` and
+ * `highMs` are the smallest and largest value over the window's datapoints (equal with one datapoint):
+ * the lower bound reads the smallest, the upper bound the largest, so several datapoints only widen them.
+ */
+export interface TailPoint {
+  pct: number
+  lowMs: number
+  highMs: number
 }
 
 /** Per-version figures for canary analysis (CloudWatch GetMetricData). */

@@ -11,47 +11,13 @@ import { DeployError } from '../errors.js'
 import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { described } from './sdk-options.js'
+import type { FigureWindow, TailPoint, VersionFigures, WindowFigures } from './api.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
  * p99, the Duration percentiles around it and its sample count for the new and the old version behind an alias. Lambda publishes these
  * per alias and executed version under the dimensions FunctionName, Resource (`fn:alias`), ExecutedVersion.
  */
-
-export interface FigureWindow {
-  /** A function name or ARN; the metric dimension takes the bare name. */
-  functionName: string
-  alias: string
-  /** [new, old] */
-  versions: readonly [string, string]
-  startMs: number
-  endMs: number
-  /** Seconds per datapoint, a multiple of 60. By default one datapoint spans the whole window. */
-  periodSec?: number | undefined
-}
-
-export interface VersionFigures {
-  version: string
-  invocations: number
-  errors: number
-  /** p99 Duration in ms; undefined when the window holds no duration samples. */
-  p99Ms: number | undefined
-  durationSamples: number
-  /** Duration percentiles from p95 to the maximum (100), ascending: what bounds p99 in the judgement. */
-  tail: TailPoint[]
-}
-
-/** Percentile `pct` over the window: the smallest and largest over its datapoints (equal with one). */
-export interface TailPoint {
-  pct: number
-  lowMs: number
-  highMs: number
-}
-
-export interface WindowFigures {
-  new: VersionFigures
-  old: VersionFigures
-}
 
 const ROLES = ['new', 'old'] as const
 type Role = (typeof ROLES)[number]

@@ -1,25 +1,12 @@
 // The read phase: $LATEST, the alias and the versions involved, and the decision for each function.
 // Reads only, so any failure here leaves everything as it was.
-import type { Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
-import type { Clock } from '../clock.js'
+import type { FunctionConfiguration } from '../aws/api.js'
 import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
-import { readTogether } from './reads.js'
+import { readTogether, type ReadOptions } from './reads.js'
 import { snapshot } from './snapshot.js'
-
-export interface ReadOptions {
-  alias: string
-  version: VersionSpec | null
-  publish: 'auto' | 'always'
-  /** The plan splits traffic (more than one step), so Lambda's split rules must be checked. */
-  splits: boolean
-  region: string
-  api: LambdaApi
-  clock: Clock
-  budget: Budget
-}
 
 /** What the read phase found that the publish phase needs. */
 export interface Inspection {

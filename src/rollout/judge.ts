@@ -1,4 +1,5 @@
-import { p99Bounds, type TailPoint } from './latency.js'
+import type { TailPoint } from '../aws/api.js'
+import { p99Bounds } from './latency.js'
 import { binomialUpperTail, errorIncreaseTest } from './stats.js'
 import { count, duration, label, ms, percent, pText, signedPercent } from './verdict-text.js'
 

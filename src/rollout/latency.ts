@@ -1,16 +1,6 @@
 // Is the new version's p99 above the old one's by more than the tolerance, beyond sampling luck?
+import type { TailPoint } from '../aws/api.js'
 import { quantileRanks } from './stats.js'
-
-/**
- * One point of a version's Duration tail: CloudWatch's percentile `pct` over the window. `lowMs` and
- * `highMs` are the smallest and largest value over the window's datapoints (equal with one datapoint):
- * the lower bound reads the smallest, the upper bound the largest, so several datapoints only widen them.
- */
-export interface TailPoint {
-  pct: number
-  lowMs: number
-  highMs: number
-}
 
 export interface TailFigures {
   /** Duration samples in the window. */

@@ -1,11 +1,23 @@
 // The read phase's requests for one function: $LATEST, the alias and the alias's current version, read
 // together, and the waits that go with them. Reads only.
-import type { AliasConfiguration, Budget, FunctionConfiguration } from '../aws/api.js'
+import type { AliasConfiguration, Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
-import type { ReadOptions } from './inspect.js'
+import type { VersionSpec } from '../inputs/names.js'
 
 const POLL_MS = 500
+
+export interface ReadOptions {
+  alias: string
+  version: VersionSpec | null
+  publish: 'auto' | 'always'
+  /** The plan splits traffic (more than one step), so Lambda's split rules must be checked. */
+  splits: boolean
+  region: string
+  api: LambdaApi
+  clock: Clock
+  budget: Budget
+}
 
 export interface Together {
   latest: FunctionConfiguration | null

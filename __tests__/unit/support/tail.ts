@@ -1,6 +1,6 @@
 // Duration tails for judgement tests: the percentile grid the metrics reader asks for, and a tail of
 // figures shaped around a given p99.
-import type { TailPoint } from '../../../src/rollout/latency.js'
+import type { TailPoint } from '../../../src/aws/api.js'
 
 /** The grid in tenths of a percent, p99 included; 1000 is the maximum. */
 export const TAIL_TENTHS = [

@@ -240,16 +240,22 @@ test('8. timeouts are honoured as validated: beyond setTimeout’s range, and ba
 test('9a. a foreign write before this run’s first write is reported as such', async () => {
   await readyToPromote(client, 'early-writer', { description: 'prod' })
   const since = lastSeq(emu)
+  // Their write goes out once main has read the alias, and main's publish is held for a second, so
+  // theirs lands between main's read and main's first write (fired on the publish answer instead, it
+  // raced main's first write, and when main won, the test waited out the 1h hold).
+  emu.faults.add({ operation: 'PublishVersion', latencyMs: 1000, times: 1 })
+  let fired = false
   onLog = entry => {
-    if (entry.seq > since && entry.operation === 'PublishVersion')
-      void client.send(
-        new UpdateAliasCommand({
-          FunctionName: 'early-writer',
-          Name: 'live',
-          FunctionVersion: '1',
-          Description: 'theirs'
-        })
-      )
+    if (fired || entry.seq <= since || entry.operation !== 'GetAlias') return
+    fired = true
+    void client.send(
+      new UpdateAliasCommand({
+        FunctionName: 'early-writer',
+        Name: 'live',
+        FunctionVersion: '1',
+        Description: 'theirs'
+      })
+    )
   }
   const { main, post } = await runMainThenPost({ inputs: canary('early-writer'), env: env() })
   expect(main.outputs.status).toBe('failed')
@@ -257,6 +263,9 @@ test('9a. a foreign write before this run’s first write is reported as such', 
   expect(errors(main)[0]).not.toMatch(/this run last set|rollback incomplete/)
   expect(post.exitCode).toBe(0)
   expect((await getAlias(client, 'early-writer', 'live')).Description).toBe('theirs')
+  // Theirs landed before main's first write: that write was refused, and nothing of main's landed.
+  const aliasWrites = emu.log.filter(e => e.seq > since && e.operation === 'UpdateAlias')
+  expect(aliasWrites.map(e => e.status)).toEqual([200, 412])
 })
 
 test('9b. post says an unreadable ledger is unreadable, and falls back to AWS_REGION for an empty region', async () => {
@@ -329,8 +338,10 @@ test('12. a 409 on CreateAlias never deletes someone else’s alias', async () =
   await createFunction(client, 'raced', 'one')
   const since = lastSeq(emu)
   let theirs: string | undefined
+  // As in 9a: theirs goes out once main has found no alias, while main's publish is held back.
+  emu.faults.add({ operation: 'PublishVersion', latencyMs: 1000, times: 1 })
   onLog = entry => {
-    if (entry.seq > since && entry.operation === 'PublishVersion' && theirs === undefined) {
+    if (entry.seq > since && entry.operation === 'GetAlias' && theirs === undefined) {
       theirs = 'pending'
       void client
         .send(

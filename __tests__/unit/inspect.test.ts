@@ -270,3 +270,28 @@ it("reads a split alias's primary version through it, and resumes without readin
   const via = calls.find(x => x.qualifier === 'live')?.answered as { Configuration: { Version: string } }
   expect(via.Configuration.Version).toBe('1')
 })
+
+it('reads a version asked for by number in the same round trip as $LATEST and the alias', async () => {
+  const fn = fname()
+  const client = lambda(emu)
+  await readyToPromote(client, fn)
+  await publish(client, fn)
+  const { outcome, calls, events } = await promoteRecorded(fn, { version: '2' })
+  expect(outcome.status).toBe('promoted')
+  expect(events.slice(0, 3).sort()).toEqual(['send GetAlias', 'send GetFunction', 'send GetFunction(2)'])
+  expect(calls.map(x => x.qualifier ?? x.name).sort()).toEqual([
+    '2',
+    'GetAlias',
+    'GetFunction',
+    'UpdateAlias'
+  ])
+})
+
+it('says a version asked for by number does not exist, after reading it once', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn)
+  const { outcome, calls } = await promoteRecorded(fn, { version: '9' })
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(/version "9": .* has no version 9/)
+  expect(qualified(calls)).toEqual(['9'])
+})

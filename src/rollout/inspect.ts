@@ -5,7 +5,7 @@ import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
-import { readTogether, type ReadOptions } from './reads.js'
+import { beside, readTogether, type Early, type ReadOptions } from './reads.js'
 import { snapshot } from './snapshot.js'
 
 /** What the read phase found that the publish phase needs. */
@@ -22,7 +22,12 @@ export interface Inspection {
 export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspection> {
   const { api } = o
   const d = newRollout(fn)
-  const { latest, alias, current } = await readTogether(fn.id, o)
+  const reading = readTogether(fn.id, o)
+  // A version asked for by number is read beside those, one attempt early, as readTogether does.
+  const spec = o.version
+  const early =
+    spec?.kind === 'number' ? beside(b => api.getFunction(fn.id, spec.version, b), o.budget) : undefined
+  const { latest, alias, current } = await reading.finally(() => early?.ended)
   if (!latest) throw new InputError('function-name', fn.id, `no such function in ${o.region}`)
   d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '')
   d.aliasArn = `${d.functionArn}:${o.alias}`
@@ -31,7 +36,7 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
   d.from = d.initial?.functionVersion ?? null
   if (d.initial?.arn) d.aliasArn = d.initial.arn
 
-  const requested = o.version ? await resolveRequested(o, fn.id, o.version) : null
+  const requested = spec ? await resolveRequested(o, fn.id, spec, early) : null
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
   const pending =
     pendingVersion && requested === null ? await api.getFunction(fn.id, pendingVersion, o.budget) : null
@@ -136,10 +141,11 @@ function stable(value: unknown): string {
 async function resolveRequested(
   o: ReadOptions,
   fn: string,
-  spec: VersionSpec
+  spec: VersionSpec,
+  early?: Early<FunctionConfiguration | null>
 ): Promise<FunctionConfiguration> {
   if (spec.kind === 'number') {
-    const config = await o.api.getFunction(fn, spec.version, o.budget)
+    const config = early ? await early.answer() : await o.api.getFunction(fn, spec.version, o.budget)
     if (!config) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
     return config
   }

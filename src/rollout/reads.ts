@@ -91,8 +91,14 @@ function refuseFailedUpdate(o: ReadOptions, fn: string, latest: FunctionConfigur
 const oneAttempt = <T>(read: Reader<T | null>, budget: Budget): Promise<T | null> =>
   read({ ...budget, maxAttempts: 1 }).catch(() => null)
 
+/** A read sent early: `ended` settles when its one attempt has (never rejects); `answer` gives its value. */
+export interface Early<T> {
+  ended: Promise<unknown>
+  answer: () => Promise<T>
+}
+
 /** One attempt now; its answer later, or the read made again with the whole budget if the attempt failed. */
-function beside<T>(read: Reader<T>, budget: Budget): { ended: Promise<unknown>; answer: () => Promise<T> } {
+export function beside<T>(read: Reader<T>, budget: Budget): Early<T> {
   const first = read({ ...budget, maxAttempts: 1 }).then(
     value => ({ value }),
     () => null

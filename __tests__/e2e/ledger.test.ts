@@ -364,4 +364,7 @@ test('12. a 409 on CreateAlias never deletes someone else’s alias', async () =
   expect(post.exitCode).toBe(0)
   expect(writes(emu, since)).not.toContain('DeleteAlias')
   expect((await getAlias(client, 'raced', 'live')).RevisionId).toBe(theirs)
+  // Theirs was created first; main's CreateAlias was the one refused with 409.
+  const creates = emu.log.filter(e => e.seq > since && e.operation === 'CreateAlias')
+  expect(creates.map(e => e.status)).toEqual([201, 409])
 })

@@ -295,3 +295,43 @@ it('says a version asked for by number does not exist, after reading it once', a
   expect(outcome.error).toMatch(/version "9": .* has no version 9/)
   expect(qualified(calls)).toEqual(['9'])
 })
+
+it('does not ask the alias again when its one early attempt was refused for good, and says why', async () => {
+  const fn = fname()
+  await readyToPromote(lambda(emu), fn)
+  const { outcome, calls } = await promoteRecorded(
+    fn,
+    {},
+    {
+      before: async call => {
+        if (call.name === 'GetAlias') throw fault('AccessDeniedException', 403)
+      }
+    }
+  )
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(/AccessDenied/)
+  expect(calls.filter(x => x.name === 'GetAlias')).toHaveLength(1)
+  expect(calls.map(x => x.name)).not.toContain('PublishVersion')
+})
+
+it('asks a version: number again, after $LATEST answered, when its one early attempt met a fault', async () => {
+  const fn = fname()
+  const client = lambda(emu)
+  await readyToPromote(client, fn)
+  await publish(client, fn)
+  let failed = false
+  const { outcome, calls, events } = await promoteRecorded(
+    fn,
+    { version: '2' },
+    {
+      before: async call => {
+        if (call.qualifier !== '2' || failed) return
+        failed = true
+        throw fault('ServiceException', 500)
+      }
+    }
+  )
+  expect(outcome.status).toBe('promoted')
+  expect(qualified(calls)).toEqual(['2', '2'])
+  expect(events.lastIndexOf('send GetFunction(2)')).toBeGreaterThan(events.indexOf('answer GetFunction'))
+})

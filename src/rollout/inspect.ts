@@ -5,7 +5,7 @@ import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
-import { beside, readTogether, type Early, type ReadOptions } from './reads.js'
+import { currentVersion, readTogether, type ReadOptions } from './reads.js'
 import { snapshot } from './snapshot.js'
 
 /** What the read phase found that the publish phase needs. */
@@ -22,12 +22,8 @@ export interface Inspection {
 export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspection> {
   const { api } = o
   const d = newRollout(fn)
-  const reading = readTogether(fn.id, o)
-  // A version asked for by number is read beside those, one attempt early, as readTogether does.
-  const spec = o.version
-  const early =
-    spec?.kind === 'number' ? beside(b => api.getFunction(fn.id, spec.version, b), o.budget) : undefined
-  const { latest, alias, current } = await reading.finally(() => early?.ended)
+  const together = await readTogether(fn.id, o)
+  const { latest, alias } = together
   if (!latest) throw new InputError('function-name', fn.id, `no such function in ${o.region}`)
   d.functionArn = (latest.FunctionArn ?? '').replace(/:\$LATEST$/, '')
   d.aliasArn = `${d.functionArn}:${o.alias}`
@@ -36,7 +32,9 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
   d.from = d.initial?.functionVersion ?? null
   if (d.initial?.arn) d.aliasArn = d.initial.arn
 
-  const requested = spec ? await resolveRequested(o, fn.id, spec, early) : null
+  // The version asked for is settled before the current one is read by number: its error comes first.
+  const requested = o.version ? await resolveRequested(o, fn.id, o.version, together.requested) : null
+  const current = await currentVersion(fn.id, o, together)
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
   const pending =
     pendingVersion && requested === null ? await api.getFunction(fn.id, pendingVersion, o.budget) : null
@@ -142,10 +140,11 @@ async function resolveRequested(
   o: ReadOptions,
   fn: string,
   spec: VersionSpec,
-  early?: Early<FunctionConfiguration | null>
+  /** The number's configuration when it was read beside the others (null: no such version). */
+  read: FunctionConfiguration | null | undefined
 ): Promise<FunctionConfiguration> {
   if (spec.kind === 'number') {
-    const config = early ? await early.answer() : await o.api.getFunction(fn, spec.version, o.budget)
+    const config = read !== undefined ? read : await o.api.getFunction(fn, spec.version, o.budget)
     if (!config) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
     return config
   }

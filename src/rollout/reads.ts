@@ -3,6 +3,7 @@
 import type { AliasConfiguration, Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
+import { isTransient } from '../aws/retry.js'
 import type { VersionSpec } from '../inputs/names.js'
 
 const POLL_MS = 500
@@ -19,65 +20,80 @@ export interface ReadOptions {
   budget: Budget
 }
 
+/** What the reads sent together answered. */
 export interface Together {
   latest: FunctionConfiguration | null
   alias: AliasConfiguration | null
-  current: FunctionConfiguration | undefined
+  /** The alias's primary version read through the alias; null when not asked for or not answered. */
+  viaAlias: FunctionConfiguration | null
+  /** The `version:` number's configuration (null: no such version); undefined when none was asked for. */
+  requested?: FunctionConfiguration | null
 }
 
 type Reader<T> = (budget: Budget) => Promise<T>
 
-const NONE: Together = { latest: null, alias: null, current: undefined }
+const NONE: Together = { latest: null, alias: null, viaAlias: null }
+
+/** The alias's current version is read to compare code (publish: auto) and for the split check (roles, DLQ). */
+const needsCurrent = (o: ReadOptions): boolean => (o.version === null && o.publish === 'auto') || o.splits
 
 /**
- * $LATEST, the alias and the alias's current version, asked for at once: one round trip instead of three.
- * The two beside $LATEST get one attempt each, so a broken endpoint sees $LATEST's retries and two
- * requests more, not three times the retries. An alias read that failed is asked again, with the whole
- * budget, once $LATEST has answered. The current version is asked for through the alias (Lambda answers
- * its primary version) and counts only when it is the version the alias read names; else, or when that
- * one attempt failed, it is read by number. It is needed to compare code (publish: auto) and for the split
- * check (roles, DLQ).
+ * $LATEST, the alias, the alias's current version (asked for through the alias: Lambda answers its primary
+ * version) and a `version:` number, asked for at once: one round trip instead of up to four. The reads
+ * beside $LATEST get one attempt each, so a broken endpoint sees $LATEST's retries and a request or two
+ * more, not several times the retries. One that failed on a transient fault is asked again, with the whole
+ * budget, once $LATEST has answered; the one through the alias is replaced by a read by number
+ * (currentVersion).
  */
 export async function readTogether(fn: string, o: ReadOptions): Promise<Together> {
-  const needCurrent = (o.version === null && o.publish === 'auto') || o.splits
+  const spec = o.version
   const readAlias: Reader<AliasConfiguration | null> = b => o.api.getAlias(fn, o.alias, b)
-  const viaAlias = (): Promise<FunctionConfiguration | null> =>
-    needCurrent ? oneAttempt(b => o.api.getFunction(fn, o.alias, b), o.budget) : Promise.resolve(null)
-  const withCurrent = async (
-    latest: FunctionConfiguration,
-    alias: AliasConfiguration | null,
-    via: FunctionConfiguration | null
-  ): Promise<Together> => {
-    // $LATEST is mutable: comparing its code with itself says nothing, so it is never "the current version".
-    const from = alias?.FunctionVersion
-    if (!needCurrent || !from || from === '$LATEST') return { latest, alias, current: undefined }
-    if (via?.Version === from) return { latest, alias, current: via }
-    return { latest, alias, current: (await o.api.getFunction(fn, from, o.budget)) ?? undefined }
-  }
-
-  const early = beside(readAlias, o.budget)
-  const earlyVia = viaAlias()
+  const readVia = (): Promise<FunctionConfiguration | null> =>
+    needsCurrent(o)
+      ? o.api.getFunction(fn, o.alias, { ...o.budget, maxAttempts: 1 }).catch(() => null)
+      : Promise.resolve(null)
+  const latestRead = o.api.getFunction(fn, undefined, o.budget)
+  const aliasRead = beside(readAlias, o.budget)
+  const viaRead = readVia()
+  const numberRead =
+    spec?.kind === 'number' ? beside(b => o.api.getFunction(fn, spec.version, b), o.budget) : undefined
   // Every read has ended before this goes on: none is left running behind a failure.
-  const [first] = await Promise.allSettled([
-    o.api.getFunction(fn, undefined, o.budget),
-    early.ended,
-    earlyVia
-  ])
+  const [first] = await Promise.allSettled([latestRead, aliasRead.ended, viaRead, numberRead?.ended])
   if (first.status === 'rejected') throw first.reason
   // No function: that is the one line to give, whatever the reads beside it answered.
   if (first.value === null) return NONE
-  if (o.version !== null || first.value.LastUpdateStatus !== 'InProgress') {
+  if (spec !== null || first.value.LastUpdateStatus !== 'InProgress') {
     refuseFailedUpdate(o, fn, first.value)
-    const [alias, via] = await allRead([early.answer(), earlyVia])
-    return withCurrent(first.value, alias, via)
+    const [alias, viaAlias, requested] = await allRead([
+      aliasRead.answer(),
+      viaRead,
+      numberRead ? numberRead.answer() : Promise.resolve(undefined)
+    ])
+    return { latest: first.value, alias, viaAlias, ...(requested !== undefined ? { requested } : {}) }
   }
   const latest = await waitLatestSettled(o, fn)
   if (!latest) return NONE
   refuseFailedUpdate(o, fn, latest)
   // Read again after the wait: a snapshot from before it would make our first write fail (412) on a
   // change made during it, and the decision would rest on a state that no longer holds.
-  const [alias, via] = await allRead([readAlias(o.budget), viaAlias()])
-  return withCurrent(latest, alias, via)
+  const [alias, viaAlias] = await allRead([readAlias(o.budget), readVia()])
+  return { latest, alias, viaAlias }
+}
+
+/**
+ * The alias's current version, when the run needs it: the answer through the alias if it names the version
+ * the alias read does, else read by number. $LATEST is mutable: comparing its code with itself says
+ * nothing, so it is never "the current version".
+ */
+export async function currentVersion(
+  fn: string,
+  o: ReadOptions,
+  { alias, viaAlias }: Together
+): Promise<FunctionConfiguration | undefined> {
+  const from = alias?.FunctionVersion
+  if (!needsCurrent(o) || !from || from === '$LATEST') return undefined
+  if (viaAlias?.Version === from) return viaAlias
+  return (await o.api.getFunction(fn, from, o.budget)) ?? undefined
 }
 
 function refuseFailedUpdate(o: ReadOptions, fn: string, latest: FunctionConfiguration): void {
@@ -87,27 +103,22 @@ function refuseFailedUpdate(o: ReadOptions, fn: string, latest: FunctionConfigur
     )
 }
 
-/** One attempt; a failure answers null, so that the caller reads another way. */
-const oneAttempt = <T>(read: Reader<T | null>, budget: Budget): Promise<T | null> =>
-  read({ ...budget, maxAttempts: 1 }).catch(() => null)
-
-/** A read sent early: `ended` settles when its one attempt has (never rejects); `answer` gives its value. */
-export interface Early<T> {
-  ended: Promise<unknown>
-  answer: () => Promise<T>
-}
-
-/** One attempt now; its answer later, or the read made again with the whole budget if the attempt failed. */
-export function beside<T>(read: Reader<T>, budget: Budget): Early<T> {
-  const first = read({ ...budget, maxAttempts: 1 }).then(
+/**
+ * One attempt now. `ended` settles when it has (never rejects); `answer` gives its value, or makes the read
+ * again with the whole budget if the attempt met a transient fault, or throws what it met otherwise.
+ */
+function beside<T>(reader: Reader<T>, budget: Budget): { ended: Promise<unknown>; answer: () => Promise<T> } {
+  const first = reader({ ...budget, maxAttempts: 1 }).then(
     value => ({ value }),
-    () => null
+    (error: unknown) => ({ error })
   )
   return {
     ended: first,
     answer: async () => {
       const got = await first
-      return got ? got.value : read(budget)
+      if ('value' in got) return got.value
+      if (isTransient(got.error)) return reader(budget)
+      throw got.error
     }
   }
 }

@@ -85,6 +85,15 @@ const qualified = (calls: Call[]): (string | undefined)[] =>
   calls.filter(x => x.name === 'GetFunction' && x.qualifier).map(x => x.qualifier)
 const fault = (name: string, status: number): Error =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } })
+/** Hooks that throw `error` instead of sending the calls `which` picks, the first `times` of them. */
+function failing(which: (call: Call) => boolean, error: Error, times = Infinity): Hooks {
+  let left = times
+  return {
+    before: async call => {
+      if (which(call) && left-- > 0) throw error
+    }
+  }
+}
 
 it('asks for $LATEST, the alias and its version in one round trip, then publishes and moves', async () => {
   const fn = fname()
@@ -171,17 +180,10 @@ it('reads the alias again once $LATEST has finished updating', async () => {
 it('asks the alias again, after $LATEST answered, when its one early attempt failed', async () => {
   const fn = fname()
   await readyToPromote(lambda(emu), fn)
-  let failed = false
   const { outcome, calls, events } = await promoteRecorded(
     fn,
     {},
-    {
-      before: async call => {
-        if (call.name !== 'GetAlias' || failed) return
-        failed = true
-        throw fault('ServiceException', 500)
-      }
-    }
+    failing(call => call.name === 'GetAlias', fault('ServiceException', 500), 1)
   )
 
   expect(outcome.status).toBe('promoted')
@@ -195,11 +197,7 @@ it('reads the version by number when the one attempt through the alias fails, an
   const { outcome, calls } = await promoteRecorded(
     fn,
     {},
-    {
-      before: async call => {
-        if (call.qualifier === 'live') throw fault('ServiceException', 502)
-      }
-    }
+    failing(call => call.qualifier === 'live', fault('ServiceException', 502))
   )
   expect(outcome.status).toBe('promoted')
   expect(qualified(calls)).toEqual(['live', '1'])
@@ -209,11 +207,7 @@ it('says the function does not exist in one line, even when the alias reads besi
   const { outcome, calls } = await promoteRecorded(
     'no-such-fn',
     {},
-    {
-      before: async call => {
-        if (call.name === 'GetAlias') throw fault('AccessDeniedException', 403)
-      }
-    }
+    failing(call => call.name === 'GetAlias', fault('AccessDeniedException', 403))
   )
   expect(outcome.status).toBe('failed')
   expect(outcome.error).toBe('function-name "no-such-fn": no such function in us-east-1')
@@ -302,11 +296,7 @@ it('does not ask the alias again when its one early attempt was refused for good
   const { outcome, calls } = await promoteRecorded(
     fn,
     {},
-    {
-      before: async call => {
-        if (call.name === 'GetAlias') throw fault('AccessDeniedException', 403)
-      }
-    }
+    failing(call => call.name === 'GetAlias', fault('AccessDeniedException', 403))
   )
   expect(outcome.status).toBe('failed')
   expect(outcome.error).toMatch(/AccessDenied/)
@@ -319,17 +309,10 @@ it('asks a version: number again, after $LATEST answered, when its one early att
   const client = lambda(emu)
   await readyToPromote(client, fn)
   await publish(client, fn)
-  let failed = false
   const { outcome, calls, events } = await promoteRecorded(
     fn,
     { version: '2' },
-    {
-      before: async call => {
-        if (call.qualifier !== '2' || failed) return
-        failed = true
-        throw fault('ServiceException', 500)
-      }
-    }
+    failing(call => call.qualifier === '2', fault('ServiceException', 500), 1)
   )
   expect(outcome.status).toBe('promoted')
   expect(qualified(calls)).toEqual(['2', '2'])

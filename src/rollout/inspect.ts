@@ -33,7 +33,7 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
   if (d.initial?.arn) d.aliasArn = d.initial.arn
 
   // The version asked for is settled before the current one is read by number: its error comes first.
-  const requested = o.version ? await resolveRequested(o, fn.id, o.version, together.requested) : null
+  const requested = o.version ? await resolveRequested(o, fn.id, o.version, together.requested ?? null) : null
   const current = await currentVersion(fn.id, o, together)
   const pendingVersion = d.initial ? Object.keys(d.initial.weights)[0] : undefined
   const pending =
@@ -140,13 +140,12 @@ async function resolveRequested(
   o: ReadOptions,
   fn: string,
   spec: VersionSpec,
-  /** The number's configuration when it was read beside the others (null: no such version). */
-  read: FunctionConfiguration | null | undefined
+  /** A number's configuration, read beside $LATEST by readTogether (null: no such version). */
+  byNumber: FunctionConfiguration | null
 ): Promise<FunctionConfiguration> {
   if (spec.kind === 'number') {
-    const config = read !== undefined ? read : await o.api.getFunction(fn, spec.version, o.budget)
-    if (!config) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
-    return config
+    if (!byNumber) throw new InputError('version', spec.version, `${fn} has no version ${spec.version}`)
+    return byNumber
   }
   const other = await o.api.getAlias(fn, spec.alias, o.budget)
   if (!other?.FunctionVersion) throw new InputError('version', spec.alias, `${fn} has no alias ${spec.alias}`)

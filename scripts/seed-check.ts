@@ -1,10 +1,11 @@
 // Runs the AWS CLI commands README.md tells users to seed the emulator with, exactly as printed, against
-// an emulator started here (realistic profile), and fails on any error. The CLI is Debian's `awscli`
+// an emulator started here (realistic profile), then one call of each other CloudWatch operation, and
+// fails on any error. The CLI is Debian's `awscli`
 // (v2 2.9, which speaks only the query protocol to CloudWatch): $AWS_CLI, else /usr/bin/aws, else `aws`.
 // AWS CLI 2.9 ignores AWS_ENDPOINT_URL (that variable came in 2.13), so every `aws` call goes through a
 // shell function that adds `--endpoint-url` for this emulator's ephemeral port; nothing else is changed.
 //
-//   npm run seed:check          (or: node --import tsx scripts/seed-check.ts)
+//   node --import tsx scripts/seed-check.ts        (.ci/run runs it)
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -38,7 +39,8 @@ export function seedingCommands(readme: string): string[] {
 function cli(): string {
   const chosen = process.env.AWS_CLI ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws')
   const version = spawnSync(chosen, ['--version'], { encoding: 'utf8' })
-  if (version.status !== 0) fail(`cannot run the AWS CLI "${chosen}" (install Debian's awscli, or set AWS_CLI)`)
+  if (version.status !== 0)
+    fail(`cannot run the AWS CLI "${chosen}" (install Debian's awscli, or set AWS_CLI)`)
   console.log(`seed-check: ${chosen}: ${version.stdout.trim()}`)
   return chosen
 }
@@ -70,8 +72,18 @@ function runScript(dir: string, endpoint: string): Promise<Run> {
   })
 }
 
+// Then every other CloudWatch operation the emulator serves, through the same CLI and protocol.
+const EXTRA = [
+  'aws cloudwatch describe-alarms --alarm-names my-fn-errors --query "MetricAlarms[0].StateValue" --output text',
+  'aws cloudwatch put-metric-data --namespace Seed/Check --metric-name Depth --value 3 --unit Count',
+  `aws cloudwatch get-metric-data --start-time 2020-01-01T00:00:00Z --end-time 2100-01-01T00:00:00Z --metric-data-queries '[{"Id":"d","MetricStat":{"Metric":{"Namespace":"Seed/Check","MetricName":"Depth"},"Period":60,"Stat":"Sum"}}]' --query "MetricDataResults[0].StatusCode" --output text`,
+  `aws cloudwatch put-composite-alarm --alarm-name my-fn-any --alarm-rule 'ALARM("my-fn-errors") OR NOT OK(my-fn-errors)'`,
+  'aws cloudwatch describe-alarms --alarm-types CompositeAlarm --query "CompositeAlarms[0].StateValue" --output text',
+  'aws cloudwatch delete-alarms --alarm-names my-fn-any'
+]
+
 const aws = cli()
-const commands = seedingCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'))
+const commands = [...seedingCommands(readFileSync(join(ROOT, 'README.md'), 'utf8')), ...EXTRA]
 const emu = await startEmulator({ port: 0, profile: 'realistic' })
 const dir = mkdtempSync(join(tmpdir(), 'seed-check-'))
 try {
@@ -91,10 +103,12 @@ try {
     fail(`the emulator refused: ${refused.map(e => `${e.operation} ${e.status} ${e.errorType}`).join(', ')}`)
   }
   const operations = new Set(emu.log.map(e => e.operation))
-  for (const op of ['CreateFunction', 'PublishVersion', 'CreateAlias', 'PutMetricAlarm', 'SetAlarmState']) {
+  const expected = ['CreateFunction', 'PublishVersion', 'CreateAlias', 'PutMetricAlarm', 'SetAlarmState']
+  expected.push('DescribeAlarms', 'PutMetricData', 'GetMetricData', 'PutCompositeAlarm', 'DeleteAlarms')
+  for (const op of expected) {
     if (!operations.has(op)) fail(`the README's commands never called ${op}`)
   }
-  console.log(`seed-check: ${commands.length} README commands, ${emu.log.length} requests, all answered`)
+  console.log(`seed-check: ${commands.length} commands, ${emu.log.length} requests, all answered`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
   await emu.close()

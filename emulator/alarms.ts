@@ -108,7 +108,7 @@ export class Alarms {
   catchUp(now = this.now()): void {
     const settings = this.sources?.settings
     if (settings === undefined || !settings.evaluateAlarms) {
-      this.pausedAt ??= now
+      this.pausedAt = now // the last moment it was seen off
       return
     }
     const evaluated = [...this.byName.values()].filter(a => a.spec !== undefined)

@@ -68,7 +68,7 @@ export class Alarms {
     this.catchUp()
     const now = this.now()
     this.transition(this.get(name), state, reason, reasonData, now)
-    this.recomputeComposites(now)
+    this.recomputeComposites(now, name)
   }
 
   putMetric(config: Record<string, unknown>): void {
@@ -88,13 +88,14 @@ export class Alarms {
     const now = this.now()
     const alarm = this.upsert(config.AlarmName as string, 'composite', config, now)
     alarm.rule = rule
-    this.recomputeComposites(now)
+    this.evaluateComposite(alarm, now)
   }
 
   delete(names: string[]): void {
     this.catchUp()
-    for (const name of names) this.byName.delete(name)
-    this.recomputeComposites(this.now())
+    for (const name of names) {
+      if (this.byName.delete(name)) this.recomputeComposites(this.now(), name)
+    }
     if (this.byName.size === 0) this.stopTicker()
   }
 
@@ -165,6 +166,19 @@ export class Alarms {
     this.timer.unref()
   }
 
+  private evaluateComposite(alarm: Alarm, at: number): void {
+    const stateOf = (ref: string): AlarmStateValue | undefined => this.byName.get(this.nameOf(ref))?.state
+    const state: AlarmStateValue = evaluateRule(alarm.rule!, stateOf) ? 'ALARM' : 'OK'
+    if (state === alarm.state) return
+    this.compositeTransition(
+      alarm,
+      state,
+      referencedAlarms(alarm.rule!).map(ref => this.nameOf(ref)),
+      at
+    )
+    this.recomputeComposites(at, alarm.name)
+  }
+
   private upsert(name: string, kind: Alarm['kind'], config: Record<string, unknown>, now: number): Alarm {
     const existing = this.byName.get(name)
     if (existing !== undefined && existing.kind !== kind) {
@@ -204,7 +218,7 @@ export class Alarms {
     // records transitions only).
     if (result.state === 'unchanged' || result.state === alarm.state) return
     this.transition(alarm, result.state, result.reason, result.reasonData, at)
-    this.recomputeComposites(at)
+    this.recomputeComposites(at, alarm.name)
   }
 
   private transition(
@@ -222,48 +236,53 @@ export class Alarms {
     else alarm.reasonData = reasonData
   }
 
-  // A composite is ALARM while its rule holds, OK otherwise; it changes only when that answer does.
-  private recomputeComposites(at: number): void {
-    // Composites may watch composites: repeat until nothing changes (a cycle stops after as many passes
-    // as there are alarms).
-    for (let pass = 0; pass <= this.byName.size; pass++) {
-      if (!this.recomputePass(at)) return
+  // A composite is ALARM while its rule holds, OK otherwise. It is evaluated when it is put and whenever
+  // one of the alarms it names changes state, so a SetAlarmState on a composite holds until then.
+  private recomputeComposites(at: number, changed?: string): void {
+    const queue = changed === undefined ? undefined : [changed]
+    const stateOf = (ref: string): AlarmStateValue | undefined => this.byName.get(this.nameOf(ref))?.state
+    // Composites may watch composites; a cycle stops after as many rounds as there are alarms.
+    for (let round = 0; round <= this.byName.size; round++) {
+      const next: string[] = []
+      for (const alarm of this.byName.values()) {
+        if (alarm.kind !== 'composite' || alarm.rule === undefined) continue
+        const names = referencedAlarms(alarm.rule).map(ref => this.nameOf(ref))
+        if (queue !== undefined && !names.some(n => queue.includes(n))) continue
+        const state: AlarmStateValue = evaluateRule(alarm.rule, stateOf) ? 'ALARM' : 'OK'
+        if (state === alarm.state) continue
+        this.compositeTransition(alarm, state, names, at)
+        next.push(alarm.name)
+      }
+      if (next.length === 0 || queue === undefined) return
+      queue.splice(0, queue.length, ...next)
     }
   }
 
-  private recomputePass(at: number): boolean {
-    const stateOf = (ref: string): AlarmStateValue | undefined => this.byName.get(this.nameOf(ref))?.state
-    let changed = false
-    for (const alarm of this.byName.values()) {
-      if (alarm.kind !== 'composite' || alarm.rule === undefined) continue
-      const state: AlarmStateValue = evaluateRule(alarm.rule, stateOf) ? 'ALARM' : 'OK'
-      if (state === alarm.state) continue
-      changed = true
-      const triggering = referencedAlarms(alarm.rule)
-        .map(ref => this.byName.get(this.nameOf(ref)))
-        .filter((a): a is Alarm => a !== undefined)
-        .sort((a, b) => b.stateUpdated - a.stateUpdated)[0]
-      const reason =
-        triggering === undefined
-          ? `The alarm rule evaluates to ${state === 'ALARM' ? 'TRUE' : 'FALSE'}`
-          : `${this.arn(triggering.name)} transitioned to ${triggering.state} at ${new Date(triggering.stateUpdated).toISOString()}`
-      const data =
-        triggering === undefined
-          ? undefined
-          : JSON.stringify({
-              triggeringAlarms: [
-                {
-                  arn: this.arn(triggering.name),
-                  state: {
-                    value: triggering.state,
-                    timestamp: new Date(triggering.stateUpdated).toISOString()
-                  }
-                }
-              ]
-            })
-      this.transition(alarm, state, reason, data, at)
+  private compositeTransition(alarm: Alarm, state: AlarmStateValue, names: string[], at: number): void {
+    const triggering = names
+      .map(name => this.byName.get(name))
+      .filter((a): a is Alarm => a !== undefined)
+      .sort((a, b) => b.stateUpdated - a.stateUpdated)[0]
+    if (triggering === undefined) {
+      this.transition(
+        alarm,
+        state,
+        `The alarm rule evaluates to ${state === 'ALARM' ? 'TRUE' : 'FALSE'}`,
+        undefined,
+        at
+      )
+      return
     }
-    return changed
+    const arn = this.arn(triggering.name)
+    const when = new Date(triggering.stateUpdated).toISOString()
+    const data = { triggeringAlarms: [{ arn, state: { value: triggering.state, timestamp: when } }] }
+    this.transition(
+      alarm,
+      state,
+      `${arn} transitioned to ${triggering.state} at ${when}`,
+      JSON.stringify(data),
+      at
+    )
   }
 }
 

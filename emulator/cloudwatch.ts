@@ -163,7 +163,10 @@ export function handleCloudWatch(
       throw new ApiError(
         400,
         'UnknownOperationException',
-        `Operation ${operation} is not supported by the emulator`
+        `Operation ${operation} is not supported by the emulator`,
+        {
+          queryCode: 'InvalidAction'
+        }
       )
     }
     if (

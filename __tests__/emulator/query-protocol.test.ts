@@ -90,7 +90,16 @@ describe('operations', () => {
 
   test('SetAlarmState and DeleteAlarms', async () => {
     await h.cw.send(
-      new PutMetricAlarmCommand({ ...alarmParams('q-json'), Period: 60, EvaluationPeriods: 1, Threshold: 1 })
+      new PutMetricAlarmCommand({
+        AlarmName: 'q-json',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+      })
     )
     const set = await query('SetAlarmState', {
       AlarmName: 'q-json',

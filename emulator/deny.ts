@@ -5,6 +5,7 @@
 // The resource is the ARN the call addresses: qualified for alias and version calls, an alarm's ARN for
 // alarm calls, `*` where CloudWatch has no resource (GetMetricData, PutMetricData, DescribeAlarms by prefix).
 import { ApiError, cloudwatchErrorResponse, lambdaErrorResponse, type ApiResponse } from './errors.js'
+import type { Identified } from './http.js'
 import type { LambdaRoute } from './lambda.js'
 import { functionArn, parseFunctionName, type Place } from './names.js'
 
@@ -59,4 +60,20 @@ export function denial(
       fault: 'Sender'
     })
   )
+}
+
+// The denial for a request a deny rule matched.
+export function denialFor(
+  place: Place,
+  id: Identified,
+  principal: string | undefined,
+  query: URLSearchParams,
+  json: unknown
+): ApiResponse {
+  const caller = principal ?? defaultPrincipal(place)
+  if (id.service === 'cloudwatch') {
+    return denial('cloudwatch', id.operation, cloudWatchResource(place, json), caller)
+  }
+  const route = id.lambda ?? { operation: id.operation }
+  return denial('lambda', id.operation, lambdaResource(place, route, query, json), caller)
 }

@@ -15,13 +15,13 @@ import {
   tooManyRequests,
   type ApiResponse
 } from './errors.js'
-import { cloudWatchResource, defaultPrincipal, denial, lambdaResource } from './deny.js'
+import { denialFor } from './deny.js'
 import { faultLabel, type FaultDecision } from './faults.js'
 import { answer, forLog, identify, parseJson, readBody, sleep, type Identified } from './http.js'
 import { LAMBDA_WRITES, handleLambda } from './lambda.js'
-import { recordThrottle } from './metrics.js'
 import { parseFunctionName } from './names.js'
 import { isQueryRequest, parseQueryRequest, toQueryResponse } from './query-protocol.js'
+import { recordThrottledInvoke } from './throttles.js'
 import type { Emulator, EmulatorOptions, RequestLogEntry } from './types.js'
 import { createWorld } from './world.js'
 
@@ -45,14 +45,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
   ): ApiResponse {
     const { service } = id
     const outcome = decision.outcome
-    if (outcome === 'deny') {
-      const principal = decision.principal ?? defaultPrincipal(place)
-      if (service === 'cloudwatch') {
-        return denial('cloudwatch', id.operation, cloudWatchResource(place, json), principal)
-      }
-      const route = id.lambda ?? { operation: id.operation }
-      return denial('lambda', id.operation, lambdaResource(place, route, query, json), principal)
-    }
+    if (outcome === 'deny') return denialFor(place, id, decision.principal, query, json)
     const throttled = outcome === 'throttle' || outcome === 'rate-limit'
     if (service === 'cloudwatch') return cloudwatchErrorResponse(throttled ? cwThrottle() : cwInternal())
     return lambdaErrorResponse(throttled ? tooManyRequests() : serviceError())
@@ -79,20 +72,6 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     return lambdaErrorResponse(
       new ApiError(404, 'UnknownOperationException', `Unknown operation: ${req.method} ${req.url}`)
     )
-  }
-
-  // An Invoke refused with 429 is a throttle in Lambda's metrics.
-  function throttledInvoke(id: Identified, query: URLSearchParams): void {
-    if (id.operation !== 'Invoke' || id.lambda?.rawName === undefined) return
-    try {
-      const ref = parseFunctionName(id.lambda.rawName, place)
-      const qualifier = query.get('Qualifier') ?? ref.qualifier
-      const resource =
-        qualifier === undefined || qualifier === '$LATEST' ? undefined : `${ref.name}:${qualifier}`
-      if (ctx.functions.has(ref.name)) recordThrottle(ctx.metrics, ref.name, resource, ctx.now())
-    } catch {
-      // an invalid name: nothing to record
-    }
   }
 
   async function handleControlRequest(
@@ -191,7 +170,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
             ? faultResponse(id, decision, new URLSearchParams(queryText), parsed)
             : operate(id, req, new URLSearchParams(queryText), raw, body)
         if (decision.outcome === 'throttle' || decision.outcome === 'rate-limit') {
-          throttledInvoke(id, new URLSearchParams(queryText))
+          recordThrottledInvoke(ctx, id, new URLSearchParams(queryText))
         }
       } catch (e) {
         // A bug in an operation: answer like AWS's internal error rather than dropping the connection.

@@ -251,6 +251,30 @@ describe('metric alarms evaluate themselves', () => {
     )
   })
 
+  test('ExtendedStatistic p90 on Duration per ExecutedVersion', async () => {
+    toBoundary(10, 1)
+    const Dimensions = [...LIVE, { Name: 'ExecutedVersion', Value: '2' }]
+    await put({
+      AlarmName: 'ev-p90',
+      MetricName: 'Duration',
+      Dimensions,
+      Statistic: undefined,
+      ExtendedStatistic: 'p90',
+      Threshold: 1000,
+      ComparisonOperator: 'GreaterThanThreshold'
+    })
+    await invoke(3) // version 1: about 20 ms
+    toBoundary(10, 1)
+    expect(await state('ev-p90')).toBe('INSUFFICIENT_DATA') // no datapoint for version 2
+    await h.lambda.send(new UpdateAliasCommand({ FunctionName: 'ev', Name: 'live', FunctionVersion: '2' }))
+    await invoke(3) // version 2: about 4 s
+    toBoundary(10, 1)
+    const a = await alarm('ev-p90')
+    expect(a?.StateValue).toBe('ALARM')
+    expect(a?.ExtendedStatistic).toBe('p90')
+    expect(a?.StateReason).toMatch(/was greater than the threshold \(1000\.0\)\.$/)
+  })
+
   test('SetAlarmState holds until the next evaluation', async () => {
     toBoundary(10, 1)
     await put({ AlarmName: 'ev-set', TreatMissingData: 'notBreaching' })

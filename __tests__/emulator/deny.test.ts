@@ -97,6 +97,23 @@ test('the resource is the ARN the call addresses; Invoke is lambda:InvokeFunctio
   expect(byArn.message).toContain(`on resource: ${FN} because`)
 })
 
+test('control API: UpdateAlias denied through POST /_emulator/faults', async () => {
+  const res = await control('POST', '/faults', { operation: 'UpdateAlias', deny: true, times: 1 })
+  expect([res.status, await res.json()]).toEqual([
+    201,
+    { added: { operation: 'UpdateAlias', deny: true, times: 1 } }
+  ])
+  const e = await failure(
+    h.lambda.send(new UpdateAliasCommand({ FunctionName: `${FN}:live`, Name: 'live', FunctionVersion: '1' }))
+  )
+  expect([e.name, e.status, e.message]).toEqual([
+    'AccessDeniedException',
+    403,
+    denied('lambda:UpdateAlias', `${FN}:live`)
+  ])
+  await h.lambda.send(new UpdateAliasCommand({ FunctionName: 'dn', Name: 'live', FunctionVersion: '1' }))
+})
+
 test('times: 1 denies the next call only', async () => {
   h.emu.faults.add({ operation: 'GetAlias', deny: true, times: 1 })
   expect(

@@ -2,11 +2,13 @@
 // one line per request on stderr, and serves until SIGINT/SIGTERM (then exits 0). Start-up problems are
 // one line on stderr, never a stack trace: exit 2 for bad arguments, 1 when it cannot listen.
 import { parseArgs } from 'node:util'
+import { isProfileName, PROFILE_NAMES } from './profile.js'
 import { startServer } from './server.js'
 import type { Emulator, RequestLogEntry, TrafficOptions } from './types.js'
 
 const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N]
                 [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
+                [--profile fast|realistic] [--[no-]evaluate-alarms]
                 [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
 const NAME = 'lambda-promote emulator'
 
@@ -74,9 +76,12 @@ try {
       'metrics-delay': { type: 'string' },
       'metrics-resolution': { type: 'string' },
       traffic: { type: 'string', multiple: true },
+      profile: { type: 'string' },
+      'evaluate-alarms': { type: 'boolean' },
       'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' }
-    }
+    },
+    allowNegative: true
   }).values
 } catch (e) {
   usage((e as Error).message)
@@ -98,6 +103,11 @@ if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs))
   usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
 }
 const streams = (args.traffic ?? []).map(traffic)
+const profile = args.profile
+if (profile !== undefined && !isProfileName(profile)) {
+  usage(`--profile "${profile}": expected one of ${PROFILE_NAMES.join(', ')}`)
+}
+const evaluateAlarms = args['evaluate-alarms']
 
 let emulator: Emulator
 try {
@@ -109,7 +119,9 @@ try {
       ...(publishDelayMs !== undefined && { publishDelayMs }),
       ...(seed !== undefined && { seed }),
       ...(metricsDelayMs !== undefined && { metricsDelayMs }),
-      ...(metricsResolutionMs !== undefined && { metricsResolutionMs })
+      ...(metricsResolutionMs !== undefined && { metricsResolutionMs }),
+      ...(profile !== undefined && { profile }),
+      ...(evaluateAlarms !== undefined && { evaluateAlarms })
     },
     { onLog: entry => console.error(describe(entry)) }
   )

@@ -1,5 +1,6 @@
 // Reading control API bodies strictly: JSON objects only, no unknown fields (a typo must not be silently
 // ignored), and every value checked before anything changes. Problems are 400s naming the field.
+import { PROFILE_NAMES, type ProfileName } from './profile.js'
 import type { AlarmStateValue, EmulatorSettings, FaultRule, RateLimitScope, TrafficOptions } from './types.js'
 
 export class ControlError extends Error {
@@ -91,8 +92,12 @@ function oneOf<T extends string>(
 }
 
 export function settingsPatch(body: Body): Partial<EmulatorSettings> {
-  only(body, ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs', 'metricsResolutionMs'])
+  only(body, ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs', 'metricsResolutionMs', 'evaluateAlarms'])
   const out: Partial<EmulatorSettings> = {}
+  if (body.evaluateAlarms !== undefined) {
+    if (typeof body.evaluateAlarms !== 'boolean') throw bad('"evaluateAlarms" must be true or false')
+    out.evaluateAlarms = body.evaluateAlarms
+  }
   for (const key of ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs'] as const) {
     const value = num(body, key, { min: 0 })
     if (value !== undefined) out[key] = value
@@ -104,7 +109,7 @@ export function settingsPatch(body: Body): Partial<EmulatorSettings> {
 
 export function faultRule(body: Body): FaultRule {
   const rates = ['throttleRate', 'errorRate', 'dropRate', 'lostResponseRate'] as const
-  only(body, ['operation', 'latencyMs', 'times', ...rates])
+  only(body, ['operation', 'latencyMs', 'times', 'deny', 'principal', ...rates])
   const rule: FaultRule = {}
   const op = body.operation
   if (op !== undefined) {
@@ -122,8 +127,14 @@ export function faultRule(body: Body): FaultRule {
     const rate = num(body, key, { min: 0, max: 1 })
     if (rate !== undefined) rule[key] = rate
   }
-  if (rule.latencyMs === undefined && rates.every(key => rule[key] === undefined)) {
-    throw bad(`a fault rule needs at least one of latencyMs, ${rates.join(', ')}`)
+  if (body.deny !== undefined) {
+    if (typeof body.deny !== 'boolean') throw bad('"deny" must be true or false')
+    rule.deny = body.deny
+  }
+  const principal = str(body, 'principal', false)
+  if (principal !== undefined) rule.principal = principal
+  if (rule.latencyMs === undefined && rule.deny !== true && rates.every(key => rule[key] === undefined)) {
+    throw bad(`a fault rule needs at least one of latencyMs, deny, ${rates.join(', ')}`)
   }
   return rule
 }
@@ -165,4 +176,9 @@ export function sinceSeq(query: URLSearchParams): number {
     throw bad(`"since" must be a request sequence number (a whole number >= 0), got "${since}"`)
   }
   return n
+}
+
+export function profileName(body: Body): ProfileName {
+  only(body, ['profile'])
+  return oneOf(body, 'profile', PROFILE_NAMES, true)!
 }

@@ -8,6 +8,7 @@ import {
   ControlError,
   faultRule,
   parseBody,
+  profileName,
   rateLimit,
   settingsPatch,
   sinceSeq,
@@ -15,6 +16,7 @@ import {
   versionCount,
   type Body
 } from './control-input.js'
+import { PROFILES } from './profile.js'
 import type { World } from './world.js'
 
 export const CONTROL_PREFIX = '/_emulator'
@@ -50,6 +52,12 @@ const ROUTES: Route[] = [
     method: 'PATCH',
     path: /^\/settings$/,
     run: ({ world, body }) => ok(Object.assign(world.settings, settingsPatch(body)))
+  },
+  {
+    // A profile's numbers, all at once; PATCH /settings then changes single ones.
+    method: 'PUT',
+    path: /^\/profile$/,
+    run: ({ world, body }) => ok(Object.assign(world.settings, PROFILES[profileName(body)]))
   },
   {
     method: 'POST',

@@ -5,7 +5,8 @@ import type { FaultKind, FaultRule, Faults, RateLimitScope } from './types.js'
 
 export interface FaultDecision {
   latencyMs: number
-  outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
+  outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit' | 'deny'
+  principal?: string // for 'deny': the caller named in the message, when the rule sets one
 }
 
 // Lambda's quotas: GetFunction has its own 100 req/s budget and Invoke is data plane; every other
@@ -70,7 +71,10 @@ export class FaultController implements Faults {
       const { rule } = active
       decision.latencyMs += rule.latencyMs ?? 0
       if (decision.outcome !== undefined) continue
-      if (rule.dropRate !== undefined && this.random() < rule.dropRate) decision.outcome = 'drop'
+      if (rule.deny === true) {
+        decision.outcome = 'deny'
+        if (rule.principal !== undefined) decision.principal = rule.principal
+      } else if (rule.dropRate !== undefined && this.random() < rule.dropRate) decision.outcome = 'drop'
       else if (rule.lostResponseRate !== undefined && this.random() < rule.lostResponseRate)
         decision.outcome = 'lost-response'
       else if (rule.throttleRate !== undefined && this.random() < rule.throttleRate)

@@ -143,9 +143,18 @@ function epochMs(input: Input, key: 'StartTime' | 'EndTime'): number {
 }
 
 // Non-empty buckets of `period` from `start`, for samples in [start, end) that are old enough to be seen.
-function buckets(series: Series, q: Query, start: number, end: number, visibleUntil: number): Result {
+function buckets(
+  series: Series,
+  q: Query,
+  start: number,
+  end: number,
+  visibleUntil: number,
+  lagged: boolean
+): Result {
   const out: Result = { query: q, timestamps: [], values: [] }
   const from = firstAtOrAfter(series.times, start)
+  // Without a lag (the fast profile) no time passes: a sample is visible once recorded. With one, it is
+  // visible the lag after it arrived (the invocation's end), and never before its timestamp plus the lag.
   const to = Math.min(firstAtOrAfter(series.times, end), firstAfter(series.times, visibleUntil))
   let bucket = -1
   let samples: number[] = []
@@ -156,6 +165,7 @@ function buckets(series: Series, q: Query, start: number, end: number, visibleUn
     samples = []
   }
   for (let i = from; i < to; i++) {
+    if (lagged && series.arrived[i]! > visibleUntil) continue
     const b = Math.floor((series.times[i]! - start) / q.periodMs)
     if (b !== bucket) {
       flush()
@@ -213,7 +223,7 @@ export function getMetricData(mc: MetricsContext, input: Input): ApiResponse {
       if (series === undefined || (q.unit !== undefined && q.unit !== series.unit)) {
         return { query: q, timestamps: [], values: [] }
       }
-      const r = buckets(series, q, start, endMs, visibleUntil)
+      const r = buckets(series, q, start, endMs, visibleUntil, mc.settings.metricsDelayMs > 0)
       if (scanBy === 'TimestampDescending') {
         r.timestamps.reverse()
         r.values.reverse()

@@ -9,8 +9,11 @@ export interface Dimension {
 
 export interface Series {
   unit: string
-  times: number[] // epoch ms, ascending
+  times: number[] // epoch ms, ascending: the datapoint's timestamp
   values: number[]
+  // When each sample reached CloudWatch (epoch ms): the end of the invocation for Lambda's metrics, the
+  // arrival of the call for PutMetricData. A sample is visible metricsDelayMs after this.
+  arrived: number[]
 }
 
 export const LAMBDA_NAMESPACE = 'AWS/Lambda'
@@ -45,23 +48,26 @@ export class MetricStore {
     dimensions: Dimension[],
     value: number,
     unit: string,
-    time: number
+    time: number,
+    arrived = time
   ): void {
     const key = seriesKey(namespace, metricName, dimensions)
     let s = this.series.get(key)
     if (s === undefined) {
-      s = { unit, times: [], values: [] }
+      s = { unit, times: [], values: [], arrived: [] }
       this.series.set(key, s)
     }
     const last = s.times.at(-1)
     if (last === undefined || time >= last) {
       s.times.push(time)
       s.values.push(value)
+      s.arrived.push(arrived)
     } else {
       // Only an injected clock that was set back gets here: keep the series sorted.
       const at = firstAfter(s.times, time)
       s.times.splice(at, 0, time)
       s.values.splice(at, 0, value)
+      s.arrived.splice(at, 0, arrived)
     }
   }
 
@@ -81,25 +87,44 @@ export interface InvocationRecord {
   executedVersion?: string // the version that ran, for alias invocations
   error: boolean
   durationMs: number
-  time: number
+  time: number // the start of the invocation: the datapoint's timestamp
 }
 
 // The dimension sets Lambda publishes: {FunctionName}, {FunctionName, Resource} for qualified invocations
 // and {FunctionName, Resource, ExecutedVersion} for alias invocations. Errors is published for every
-// invocation (0 or 1), so its Average is the error rate and its SampleCount the invocation count.
+// invocation (0 or 1), so its Average is the error rate and its SampleCount the invocation count; so is
+// Throttles (0). Samples carry the invocation's start and arrive when it ends.
 export function recordInvocation(store: MetricStore, inv: InvocationRecord): void {
-  const fn = { Name: 'FunctionName', Value: inv.functionName }
+  const ended = inv.time + inv.durationMs
+  for (const dims of dimensionSets(inv.functionName, inv.resource, inv.executedVersion)) {
+    store.record(LAMBDA_NAMESPACE, 'Invocations', dims, 1, 'Count', inv.time, ended)
+    store.record(LAMBDA_NAMESPACE, 'Errors', dims, inv.error ? 1 : 0, 'Count', inv.time, ended)
+    store.record(LAMBDA_NAMESPACE, 'Throttles', dims, 0, 'Count', inv.time, ended)
+    store.record(LAMBDA_NAMESPACE, 'Duration', dims, inv.durationMs, 'Milliseconds', inv.time, ended)
+  }
+}
+
+// A throttled Invoke never runs: Throttles 1 and nothing else (Invocations counts only what ran). No
+// version was chosen, so there is no ExecutedVersion set.
+export function recordThrottle(
+  store: MetricStore,
+  functionName: string,
+  resource: string | undefined,
+  time: number
+): void {
+  for (const dims of dimensionSets(functionName, resource, undefined)) {
+    store.record(LAMBDA_NAMESPACE, 'Throttles', dims, 1, 'Count', time)
+  }
+}
+
+function dimensionSets(functionName: string, resource?: string, executedVersion?: string): Dimension[][] {
+  const fn = { Name: 'FunctionName', Value: functionName }
   const sets: Dimension[][] = [[fn]]
-  if (inv.resource !== undefined) {
-    const resource = { Name: 'Resource', Value: inv.resource }
-    sets.push([fn, resource])
-    if (inv.executedVersion !== undefined) {
-      sets.push([fn, resource, { Name: 'ExecutedVersion', Value: inv.executedVersion }])
-    }
+  if (resource !== undefined) {
+    const res = { Name: 'Resource', Value: resource }
+    sets.push([fn, res])
+    if (executedVersion !== undefined)
+      sets.push([fn, res, { Name: 'ExecutedVersion', Value: executedVersion }])
   }
-  for (const dims of sets) {
-    store.record(LAMBDA_NAMESPACE, 'Invocations', dims, 1, 'Count', inv.time)
-    store.record(LAMBDA_NAMESPACE, 'Errors', dims, inv.error ? 1 : 0, 'Count', inv.time)
-    store.record(LAMBDA_NAMESPACE, 'Duration', dims, inv.durationMs, 'Milliseconds', inv.time)
-  }
+  return sets
 }

@@ -15,10 +15,13 @@ import {
   tooManyRequests,
   type ApiResponse
 } from './errors.js'
+import { denialFor } from './deny.js'
 import { faultLabel, type FaultDecision } from './faults.js'
 import { answer, forLog, identify, parseJson, readBody, sleep, type Identified } from './http.js'
 import { LAMBDA_WRITES, handleLambda } from './lambda.js'
 import { parseFunctionName } from './names.js'
+import { isQueryRequest, parseQueryRequest, toQueryResponse } from './query-protocol.js'
+import { recordThrottledInvoke } from './throttles.js'
 import type { Emulator, EmulatorOptions, RequestLogEntry } from './types.js'
 import { createWorld } from './world.js'
 
@@ -34,7 +37,15 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
   const closing = new AbortController()
   let seq = 0
 
-  function faultResponse(service: Identified['service'], outcome: FaultDecision['outcome']): ApiResponse {
+  function faultResponse(
+    id: Identified,
+    decision: FaultDecision,
+    query: URLSearchParams,
+    json: unknown
+  ): ApiResponse {
+    const { service } = id
+    const outcome = decision.outcome
+    if (outcome === 'deny') return denialFor(place, id, decision.principal, query, json)
     const throttled = outcome === 'throttle' || outcome === 'rate-limit'
     if (service === 'cloudwatch') return cloudwatchErrorResponse(throttled ? cwThrottle() : cwInternal())
     return lambdaErrorResponse(throttled ? tooManyRequests() : serviceError())
@@ -91,7 +102,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     if (isControlPath(path)) return handleControlRequest(req, res, path, queryText)
     const time = Date.now()
     const entrySeq = ++seq
-    const id = identify(method, path, req.headers)
+    let id = identify(method, path, req.headers)
     const entry: RequestLogEntry = {
       seq: entrySeq,
       time,
@@ -116,7 +127,15 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
         entry.errorType = e.type
         return
       }
-      const body = parseJson(raw)
+      // CloudWatch's query protocol: the form is read into the JSON handlers' input, the answer is XML.
+      const queryRequest = isQueryRequest(method, path, req.headers) ? parseQueryRequest(raw) : undefined
+      if (queryRequest !== undefined) {
+        id = { service: 'cloudwatch', operation: queryRequest.action || 'Unknown' }
+        entry.service = id.service
+        entry.operation = id.operation
+        entry.write = CW_WRITES.has(id.operation)
+      }
+      const body = queryRequest !== undefined ? { json: queryRequest.input } : parseJson(raw)
       const parsed = body.json
       if (parsed !== undefined) entry.request = forLog(id.operation, parsed)
       const named =
@@ -148,13 +167,17 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       try {
         response =
           decision.outcome !== undefined && decision.outcome !== 'lost-response'
-            ? faultResponse(id.service, decision.outcome)
+            ? faultResponse(id, decision, new URLSearchParams(queryText), parsed)
             : operate(id, req, new URLSearchParams(queryText), raw, body)
+        if (decision.outcome === 'throttle' || decision.outcome === 'rate-limit') {
+          recordThrottledInvoke(ctx, id, new URLSearchParams(queryText))
+        }
       } catch (e) {
         // A bug in an operation: answer like AWS's internal error rather than dropping the connection.
         const err = new ApiError(500, 'ServiceException', `Emulator internal error: ${(e as Error).message}`)
         response = id.service === 'cloudwatch' ? cloudwatchErrorResponse(err) : lambdaErrorResponse(err)
       }
+      if (queryRequest !== undefined) response = toQueryResponse(id.operation, response)
       if (decision.outcome === 'lost-response') {
         // The change is made, the answer never arrives: the client cannot tell this from a drop.
         entry.status = 0
@@ -212,6 +235,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     close: () =>
       new Promise<void>(resolve => {
         traffic.stopAll()
+        cw.alarms.stopTicker()
         closing.abort()
         server.close(() => resolve())
         for (const socket of sockets) socket.destroy()

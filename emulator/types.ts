@@ -9,14 +9,16 @@ export interface EmulatorOptions {
   updateDelayMs?: number // how long $LATEST stays LastUpdateStatus InProgress after Create/UpdateFunctionCode/Configuration (default 0)
   publishDelayMs?: number // how long a new published version stays State Pending (default 0)
   seed?: number // PRNG seed for weighted alias invocation, invocation outcomes and fault draws (default 1)
-  metricsDelayMs?: number // GetMetricData hides datapoints younger than this: ingestion lag (default 0)
+  metricsDelayMs?: number // metrics become visible this long after the invocation ends: delivery lag (default 0)
   metricsResolutionMs?: number // GetMetricData's StartTime rounding and Period granularity (default 60000)
+  profile?: 'fast' | 'realistic' // timing defaults (profile.ts): 'fast' (default) or AWS-like 'realistic'
+  evaluateAlarms?: boolean // metric alarms evaluate their metrics every period (default: the profile's)
   now?: () => number // clock (epoch ms) for lifecycle delays, metrics, alarms and traffic (default Date.now)
   omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
 }
 
-export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
+export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit' | 'deny'
 
 export interface RequestLogEntry {
   seq: number
@@ -44,6 +46,8 @@ export interface FaultRule {
   dropRate?: number // 0..1 chance of destroying the socket without a response
   lostResponseRate?: number // 0..1 chance of applying the request, then destroying the socket before answering
   times?: number // apply to the next N matching requests only, then the rule expires
+  deny?: boolean // 403 AccessDeniedException (CloudWatch query protocol: AccessDenied), see deny.ts
+  principal?: string // the caller named in a denial (default arn:aws:sts::ACCOUNT:assumed-role/lambda-promote-emulator/emulator)
 }
 
 export type RateLimitScope = 'control-plane' | 'all'
@@ -62,6 +66,7 @@ export interface EmulatorSettings {
   publishDelayMs: number
   metricsDelayMs: number
   metricsResolutionMs: number
+  evaluateAlarms: boolean
 }
 
 export interface TrafficOptions {

@@ -2,10 +2,12 @@
 // shortcuts over it (shared by `emu.admin` and the HTTP control API). reset() returns it to the state
 // right after start, with the PRNG streams re-seeded.
 import { adminGetAlias } from './aliases.js'
-import { Alarms, type CloudWatchContext } from './cloudwatch.js'
+import { Alarms } from './alarms.js'
+import type { CloudWatchContext } from './cloudwatch.js'
 import { FaultController } from './faults.js'
 import { handleLambda } from './lambda.js'
 import { MetricStore } from './metrics.js'
+import { profileSettings } from './profile.js'
 import { createRandom } from './random.js'
 import type { LambdaContext } from './state.js'
 import { TrafficController } from './traffic.js'
@@ -27,14 +29,7 @@ export interface World {
   admin: Emulator['admin']
 }
 
-export function initialSettings(options: EmulatorOptions): EmulatorSettings {
-  return {
-    updateDelayMs: options.updateDelayMs ?? 0,
-    publishDelayMs: options.publishDelayMs ?? 0,
-    metricsDelayMs: options.metricsDelayMs ?? 0,
-    metricsResolutionMs: options.metricsResolutionMs ?? 60000
-  }
-}
+export const initialSettings = profileSettings
 
 export function createWorld(options: EmulatorOptions = {}): World {
   const place = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' }
@@ -56,7 +51,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     metrics,
     now
   }
-  const alarms = new Alarms(place, now)
+  const alarms = new Alarms(place, now, { metrics, settings })
   const cw: CloudWatchContext = { alarms, metrics, settings, now }
   const faults = new FaultController(createRandom(seed ^ FAULT_STREAM))
   // Traffic invokes exactly as a request would: the Lambda handler with the alias as Qualifier.
@@ -79,7 +74,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
   const reset = (): void => {
     traffic.stopAll()
     ctx.functions.clear()
-    alarms.byName.clear()
+    alarms.clear()
     metrics.clear()
     log.length = 0
     faults.clear()

@@ -105,13 +105,19 @@ describe('buckets', () => {
     expect(await points({ StartTime: at(-600), EndTime: at(-60) })).toEqual([])
   })
 
-  test('metricsDelayMs hides datapoints younger than the delay until the clock passes it', async () => {
-    h.emu.settings.metricsDelayMs = 60000 // now is T0 + 200 s: data up to T0 + 140 s is visible
+  test('metricsDelayMs hides datapoints until the delay has passed since the invocation ended', async () => {
+    h.emu.settings.metricsDelayMs = 60000 // now is T0 + 200 s: invocations that ended by T0 + 140 s are visible
     expect(await points({})).toEqual([
       [60, 1],
       [0, 2]
     ])
+    // The one at 190 s lasted about 20 ms: at 250 s it is still in flight to CloudWatch; one second on it is not.
     clock.advance(50000)
+    expect(await points({})).toEqual([
+      [60, 1],
+      [0, 2]
+    ])
+    clock.advance(1000)
     expect(await points({})).toEqual([
       [180, 1],
       [60, 1],

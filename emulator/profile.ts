@@ -1,0 +1,45 @@
+// Timing profiles. `fast` (the default) answers at once, for unit and conformance tests. `realistic`
+// behaves like AWS in time, scaled down so a demo or rehearsal takes seconds: on AWS an update or a new
+// version takes seconds to minutes and Lambda's metrics reach CloudWatch a minute or more after the
+// invocation ends. Every number is a setting: options, CLI flags and the control API override each one.
+import type { EmulatorOptions, EmulatorSettings } from './types.js'
+
+export const PROFILES = {
+  fast: {
+    updateDelayMs: 0,
+    publishDelayMs: 0,
+    metricsDelayMs: 0,
+    metricsResolutionMs: 60000,
+    evaluateAlarms: false
+  },
+  realistic: {
+    updateDelayMs: 1500, // AWS: a few seconds to a minute
+    publishDelayMs: 1000, // AWS: a few seconds (longer with provisioned concurrency or a VPC)
+    metricsDelayMs: 3000, // AWS: about a minute or more after the invocation ends
+    metricsResolutionMs: 60000, // Lambda's metrics are standard resolution, as on AWS
+    evaluateAlarms: true // alarms evaluate their metrics every period
+  }
+} as const satisfies Record<string, EmulatorSettings>
+
+export type ProfileName = keyof typeof PROFILES
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[]
+
+export function isProfileName(value: unknown): value is ProfileName {
+  return typeof value === 'string' && (PROFILE_NAMES as string[]).includes(value)
+}
+
+// The profile's numbers, then whatever the options set explicitly.
+export function profileSettings(options: EmulatorOptions): EmulatorSettings {
+  const name = options.profile ?? 'fast'
+  if (!isProfileName(name)) {
+    throw new RangeError(`profile must be one of ${PROFILE_NAMES.join(', ')}, got ${JSON.stringify(name)}`)
+  }
+  const base = PROFILES[name]
+  return {
+    updateDelayMs: options.updateDelayMs ?? base.updateDelayMs,
+    publishDelayMs: options.publishDelayMs ?? base.publishDelayMs,
+    metricsDelayMs: options.metricsDelayMs ?? base.metricsDelayMs,
+    metricsResolutionMs: options.metricsResolutionMs ?? base.metricsResolutionMs,
+    evaluateAlarms: options.evaluateAlarms ?? base.evaluateAlarms
+  }
+}

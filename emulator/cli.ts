@@ -6,7 +6,7 @@ import { startServer } from './server.js'
 import type { Emulator, RequestLogEntry, TrafficOptions } from './types.js'
 
 const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N]
-                [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
+                [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS] [--codedeploy-minute-ms MS]
                 [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
 const NAME = 'lambda-promote emulator'
 
@@ -73,6 +73,7 @@ try {
       'rate-limit': { type: 'string' },
       'metrics-delay': { type: 'string' },
       'metrics-resolution': { type: 'string' },
+      'codedeploy-minute-ms': { type: 'string' },
       traffic: { type: 'string', multiple: true },
       'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' }
@@ -97,6 +98,7 @@ const metricsResolutionMs = number('metrics-resolution', args['metrics-resolutio
 if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs)) {
   usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
 }
+const codedeployMinuteMs = number('codedeploy-minute-ms', args['codedeploy-minute-ms'], true)
 const streams = (args.traffic ?? []).map(traffic)
 
 let emulator: Emulator
@@ -109,7 +111,8 @@ try {
       ...(publishDelayMs !== undefined && { publishDelayMs }),
       ...(seed !== undefined && { seed }),
       ...(metricsDelayMs !== undefined && { metricsDelayMs }),
-      ...(metricsResolutionMs !== undefined && { metricsResolutionMs })
+      ...(metricsResolutionMs !== undefined && { metricsResolutionMs }),
+      ...(codedeployMinuteMs !== undefined && { codedeployMinuteMs })
     },
     { onLog: entry => console.error(describe(entry)) }
   )

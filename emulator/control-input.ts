@@ -91,7 +91,13 @@ function oneOf<T extends string>(
 }
 
 export function settingsPatch(body: Body): Partial<EmulatorSettings> {
-  only(body, ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs', 'metricsResolutionMs'])
+  only(body, [
+    'updateDelayMs',
+    'publishDelayMs',
+    'metricsDelayMs',
+    'metricsResolutionMs',
+    'codedeployMinuteMs'
+  ])
   const out: Partial<EmulatorSettings> = {}
   for (const key of ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs'] as const) {
     const value = num(body, key, { min: 0 })
@@ -99,6 +105,8 @@ export function settingsPatch(body: Body): Partial<EmulatorSettings> {
   }
   const resolution = num(body, 'metricsResolutionMs', { min: 1, integer: true })
   if (resolution !== undefined) out.metricsResolutionMs = resolution
+  const minute = num(body, 'codedeployMinuteMs', { above: 0 })
+  if (minute !== undefined) out.codedeployMinuteMs = minute
   return out
 }
 

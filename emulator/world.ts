@@ -3,6 +3,7 @@
 // right after start, with the PRNG streams re-seeded.
 import { adminGetAlias } from './aliases.js'
 import { Alarms, type CloudWatchContext } from './cloudwatch.js'
+import { createCodeDeploy, type CodeDeployService } from './codedeploy/service.js'
 import { FaultController } from './faults.js'
 import { handleLambda } from './lambda.js'
 import { MetricStore } from './metrics.js'
@@ -22,6 +23,7 @@ export interface World {
   cw: CloudWatchContext
   faults: FaultController
   traffic: TrafficController
+  codedeploy: CodeDeployService
   log: RequestLogEntry[]
   settings: EmulatorSettings
   admin: Emulator['admin']
@@ -32,7 +34,8 @@ export function initialSettings(options: EmulatorOptions): EmulatorSettings {
     updateDelayMs: options.updateDelayMs ?? 0,
     publishDelayMs: options.publishDelayMs ?? 0,
     metricsDelayMs: options.metricsDelayMs ?? 0,
-    metricsResolutionMs: options.metricsResolutionMs ?? 60000
+    metricsResolutionMs: options.metricsResolutionMs ?? 60000,
+    codedeployMinuteMs: options.codedeployMinuteMs ?? 60000
   }
 }
 
@@ -44,6 +47,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
   if (!Number.isInteger(settings.metricsResolutionMs) || settings.metricsResolutionMs < 1) {
     throw new RangeError('metricsResolutionMs must be a positive whole number of milliseconds')
   }
+  if (!(settings.codedeployMinuteMs > 0)) throw new RangeError('codedeployMinuteMs must be above 0')
   const metrics = new MetricStore()
   const ctx: LambdaContext = {
     place,
@@ -74,10 +78,12 @@ export function createWorld(options: EmulatorOptions = {}): World {
       ),
     now
   )
+  const codedeploy = createCodeDeploy(ctx, cw, settings)
   const log: RequestLogEntry[] = []
 
   const reset = (): void => {
     traffic.stopAll()
+    codedeploy.reset()
     ctx.functions.clear()
     alarms.byName.clear()
     metrics.clear()
@@ -94,6 +100,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     cw,
     faults,
     traffic,
+    codedeploy,
     log,
     settings,
     admin: {

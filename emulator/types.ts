@@ -75,6 +75,7 @@ export interface CodeDeployHookExecution {
   functionName: string // as the AppSpec names it
   invokedAt: number // clock ms
   status?: 'Succeeded' | 'Failed' // once reported
+  response?: string // what the hook function answered (by default it echoes its event), first 1000 characters
 }
 
 export interface TrafficOptions {

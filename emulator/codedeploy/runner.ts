@@ -103,6 +103,7 @@ function invokeHook(
   e.startTime = now
   const payload = { DeploymentId: d.id, LifecycleEventHookExecutionId: hook.id }
   const answer = cd.lambda('Invoke', fn, { raw: Buffer.from(JSON.stringify(payload)) })
+  if (answer.raw !== undefined) hook.response = answer.raw.toString('utf8').slice(0, 1000)
   if (answer.status !== 200)
     return hookFailed(cd, d, e, `The hook function ${fn} could not be invoked: ${lambdaFailure(answer)}`, now)
   if (answer.headers?.['X-Amz-Function-Error'] !== undefined) {

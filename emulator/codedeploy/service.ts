@@ -141,7 +141,8 @@ export function createCodeDeploy(
           lifecycleEvent: h.event,
           functionName: h.functionName,
           invokedAt: h.invokedAt,
-          ...(h.status !== undefined && { status: h.status })
+          ...(h.status !== undefined && { status: h.status }),
+          ...(h.response !== undefined && { response: h.response })
         }))
       ),
     reset: () => {

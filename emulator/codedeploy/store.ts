@@ -57,6 +57,7 @@ export interface HookExecution {
   functionName: string
   invokedAt: number
   status?: 'Succeeded' | 'Failed' // reported through PutLifecycleEventHookExecutionStatus
+  response?: string // the invocation's reply (first 1000 characters)
 }
 
 export interface DeploymentRecord {

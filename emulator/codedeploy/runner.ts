@@ -270,7 +270,15 @@ export class DeploymentRunner {
 
   tick(): void {
     const active = [...this.cd.deployments.values()].filter(d => ACTIVE.includes(d.status))
-    for (const d of active) advance(this.cd, d)
+    for (const d of active) {
+      try {
+        advance(this.cd, d)
+      } catch (e) {
+        // A bug here must not crash the process from a timer: the deployment fails like AWS's internal error.
+        const message = `Emulator internal error: ${(e as Error).message}`
+        end(this.cd, d, { status: 'Failed', code: 'INTERNAL_ERROR', message, rollback: false }, this.cd.now())
+      }
+    }
     if (active.every(d => !ACTIVE.includes(d.status))) this.stop()
   }
 

@@ -488,3 +488,32 @@ describe('the AppSpec is checked when the deployment starts', () => {
     h.emu.settings.codedeployMinuteMs = MINUTE
   })
 })
+
+describe('on the real clock', () => {
+  test('a 50 ms CodeDeploy minute runs a canary to the end on the real clock', async () => {
+    const real = await harness({ codedeployMinuteMs: 50 })
+    const client = codeDeployClient(real.emu)
+    try {
+      await twoVersions(real.lambda, 'real-fn')
+      await appAndGroup(client, 'real-app', 'g')
+      const id = await deploy(
+        client,
+        'real-app',
+        'g',
+        appSpecJson('real-fn'),
+        'CodeDeployDefault.LambdaCanary10Percent5Minutes'
+      )
+      await untilStatus(client, id, 'Succeeded')
+      const { deploymentTargets } = await client.send(
+        new BatchGetDeploymentTargetsCommand({ deploymentId: id, targetIds: ['real-fn:live'] })
+      )
+      const allow = deploymentTargets?.[0]?.lambdaTarget?.lifecycleEvents?.[1]
+      const waited = (allow?.endTime?.getTime() ?? 0) - (allow?.startTime?.getTime() ?? 0)
+      expect(waited).toBeGreaterThanOrEqual(5 * 50) // the canary interval, five CodeDeploy minutes
+      expect((await alias(real.lambda, 'real-fn')).FunctionVersion).toBe('2')
+    } finally {
+      client.destroy()
+      await real.close()
+    }
+  })
+})

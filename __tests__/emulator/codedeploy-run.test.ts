@@ -225,6 +225,17 @@ describe('lifecycle hooks', () => {
     const pre = await untilHook(id, 'BeforeAllowTraffic')
     const echoed = JSON.parse(hookOf(id, 'BeforeAllowTraffic')!.response!) as { event: unknown }
     expect(echoed.event).toEqual({ DeploymentId: id, LifecycleEventHookExecutionId: pre })
+    const listed = (await (await fetch(`${h.emu.url}/_emulator/codedeploy/hooks`)).json()) as {
+      hooks: unknown[]
+    }
+    expect(listed.hooks).toContainEqual(
+      expect.objectContaining({
+        deploymentId: id,
+        lifecycleEventHookExecutionId: pre,
+        lifecycleEvent: 'BeforeAllowTraffic',
+        functionName: 'pre-hook'
+      })
+    )
     clock.advance(30 * MINUTE) // within the hour CodeDeploy waits
     await ticks()
     expect((await alias(h.lambda, 'hooked-fn')).FunctionVersion).toBe('1')

@@ -328,3 +328,18 @@ describe('wire', () => {
     ])
   })
 })
+
+test('admin.reset() empties CodeDeploy and keeps the predefined configurations (runs last)', async () => {
+  h.emu.admin.reset()
+  expect((await failure(cd.send(new GetApplicationCommand({ applicationName: 'apps-1' })))).name).toBe(
+    'ApplicationDoesNotExistException'
+  )
+  expect((await cd.send(new ListDeploymentsCommand({}))).deployments).toEqual([])
+  expect(
+    (await failure(cd.send(new GetDeploymentConfigCommand({ deploymentConfigName: 'Linear20Every3' })))).name
+  ).toBe('DeploymentConfigDoesNotExistException')
+  const { deploymentConfigInfo } = await cd.send(
+    new GetDeploymentConfigCommand({ deploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce' })
+  )
+  expect(deploymentConfigInfo?.trafficRoutingConfig).toEqual({ type: 'AllAtOnce' })
+})

@@ -449,6 +449,12 @@ describe('alarms, stop and the active deployment', () => {
     const kept = await untilStatus(cd, next, 'Stopped')
     expect(kept.rollbackInfo).toBeUndefined()
     expect((await alias(h.lambda, 'stop-fn')).RoutingConfig?.AdditionalVersionWeights).toEqual({ '2': 0.1 })
+    // ... and a split alias blocks the next deployment.
+    const blocked = await deploy(cd, 'stop-app', 'g', content)
+    clock.advance(1)
+    const failed = await untilStatus(cd, blocked, 'Failed')
+    expect(failed.errorInformation?.code).toBe('INVALID_LAMBDA_CONFIGURATION')
+    expect(failed.errorInformation?.message).toContain('already routes traffic')
   })
 })
 

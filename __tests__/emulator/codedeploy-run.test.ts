@@ -6,6 +6,7 @@ import {
   BatchGetDeploymentTargetsCommand,
   CreateDeploymentConfigCommand,
   GetDeploymentGroupCommand,
+  GetDeploymentTargetCommand,
   ListDeploymentTargetsCommand,
   PutLifecycleEventHookExecutionStatusCommand,
   StopDeploymentCommand,
@@ -115,6 +116,14 @@ describe('traffic shifting', () => {
       ['AllowTraffic', 'InProgress'],
       ['AfterAllowTraffic', 'Pending']
     ])
+    const single = await cd.send(
+      new GetDeploymentTargetCommand({ deploymentId: id, targetId: 'canary-fn:live' })
+    )
+    expect(single.deploymentTarget).toEqual({ deploymentTargetType: 'LambdaTarget', lambdaTarget: mid })
+    const filtered = await cd.send(
+      new ListDeploymentTargetsCommand({ deploymentId: id, targetFilters: { TargetStatus: ['Succeeded'] } })
+    )
+    expect(filtered.targetIds).toEqual([])
     clock.advance(5 * MINUTE - 1) // one ms short of the interval
     await ticks()
     expect((await alias(h.lambda, 'canary-fn')).RevisionId).toBe(split.RevisionId)

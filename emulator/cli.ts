@@ -8,6 +8,7 @@ import type { Emulator, RequestLogEntry, TrafficOptions } from './types.js'
 
 const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N]
                 [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
+                [--codedeploy-minute-ms MS]
                 [--profile fast|realistic] [--[no-]evaluate-alarms]
                 [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
 const NAME = 'lambda-promote emulator'
@@ -75,6 +76,7 @@ try {
       'rate-limit': { type: 'string' },
       'metrics-delay': { type: 'string' },
       'metrics-resolution': { type: 'string' },
+      'codedeploy-minute-ms': { type: 'string' },
       traffic: { type: 'string', multiple: true },
       profile: { type: 'string' },
       'evaluate-alarms': { type: 'boolean' },
@@ -102,6 +104,7 @@ const metricsResolutionMs = number('metrics-resolution', args['metrics-resolutio
 if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs)) {
   usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
 }
+const codedeployMinuteMs = number('codedeploy-minute-ms', args['codedeploy-minute-ms'], true)
 const streams = (args.traffic ?? []).map(traffic)
 const profile = args.profile
 if (profile !== undefined && !isProfileName(profile)) {
@@ -121,7 +124,8 @@ try {
       ...(metricsDelayMs !== undefined && { metricsDelayMs }),
       ...(metricsResolutionMs !== undefined && { metricsResolutionMs }),
       ...(profile !== undefined && { profile }),
-      ...(evaluateAlarms !== undefined && { evaluateAlarms })
+      ...(evaluateAlarms !== undefined && { evaluateAlarms }),
+      ...(codedeployMinuteMs !== undefined && { codedeployMinuteMs })
     },
     { onLog: entry => console.error(describe(entry)) }
   )

@@ -92,7 +92,14 @@ function oneOf<T extends string>(
 }
 
 export function settingsPatch(body: Body): Partial<EmulatorSettings> {
-  only(body, ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs', 'metricsResolutionMs', 'evaluateAlarms'])
+  only(body, [
+    'updateDelayMs',
+    'publishDelayMs',
+    'metricsDelayMs',
+    'metricsResolutionMs',
+    'codedeployMinuteMs',
+    'evaluateAlarms'
+  ])
   const out: Partial<EmulatorSettings> = {}
   if (body.evaluateAlarms !== undefined) {
     if (typeof body.evaluateAlarms !== 'boolean') throw bad('"evaluateAlarms" must be true or false')
@@ -104,6 +111,8 @@ export function settingsPatch(body: Body): Partial<EmulatorSettings> {
   }
   const resolution = num(body, 'metricsResolutionMs', { min: 1, integer: true })
   if (resolution !== undefined) out.metricsResolutionMs = resolution
+  const minute = num(body, 'codedeployMinuteMs', { above: 0 })
+  if (minute !== undefined) out.codedeployMinuteMs = minute
   return out
 }
 

@@ -94,6 +94,11 @@ const ROUTES: Route[] = [
       return ok({ alarmName: params[0], state })
     }
   },
+  {
+    method: 'GET',
+    path: /^\/codedeploy\/hooks$/,
+    run: ({ world }) => ok({ hooks: world.codedeploy.hookExecutions() })
+  },
   { method: 'GET', path: /^\/traffic$/, run: ({ world }) => ok({ traffic: world.traffic.list() }) },
   {
     method: 'POST',

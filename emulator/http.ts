@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CW_CONTENT_TYPE, CW_TARGET_PREFIX } from './cloudwatch.js'
+import { CD_TARGET_PREFIX } from './codedeploy/protocol.js'
 import type { ApiResponse } from './errors.js'
 import { routeLambda, type LambdaRoute } from './lambda.js'
 import type { RequestLogEntry } from './types.js'
@@ -20,6 +21,9 @@ export function identify(method: string, path: string, headers: IncomingMessage[
   if (typeof target === 'string') {
     if (method === 'POST' && target.startsWith(CW_TARGET_PREFIX)) {
       return { service: 'cloudwatch', operation: target.slice(CW_TARGET_PREFIX.length) }
+    }
+    if (method === 'POST' && target.startsWith(CD_TARGET_PREFIX)) {
+      return { service: 'codedeploy', operation: target.slice(CD_TARGET_PREFIX.length) }
     }
     return { service: 'unknown', operation: 'Unknown' }
   }

@@ -4,6 +4,7 @@ import type { Emulator, EmulatorOptions } from './types.js'
 
 export type {
   AlarmStateValue,
+  CodeDeployHookExecution,
   Emulator,
   EmulatorOptions,
   EmulatorSettings,

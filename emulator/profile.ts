@@ -10,14 +10,16 @@ export const PROFILES = {
     publishDelayMs: 0,
     metricsDelayMs: 0,
     metricsResolutionMs: 60000,
-    evaluateAlarms: false
+    evaluateAlarms: false,
+    codedeployMinuteMs: 60000
   },
   realistic: {
     updateDelayMs: 1500, // AWS: a few seconds to a minute
     publishDelayMs: 1000, // AWS: a few seconds (longer with provisioned concurrency or a VPC)
     metricsDelayMs: 3000, // AWS: about a minute or more after the invocation ends
     metricsResolutionMs: 60000, // Lambda's metrics are standard resolution, as on AWS
-    evaluateAlarms: true // alarms evaluate their metrics every period
+    evaluateAlarms: true, // alarms evaluate their metrics every period
+    codedeployMinuteMs: 60000 // a CodeDeploy minute is a minute unless a test shortens it
   }
 } as const satisfies Record<string, EmulatorSettings>
 
@@ -40,6 +42,7 @@ export function profileSettings(options: EmulatorOptions): EmulatorSettings {
     publishDelayMs: options.publishDelayMs ?? base.publishDelayMs,
     metricsDelayMs: options.metricsDelayMs ?? base.metricsDelayMs,
     metricsResolutionMs: options.metricsResolutionMs ?? base.metricsResolutionMs,
-    evaluateAlarms: options.evaluateAlarms ?? base.evaluateAlarms
+    evaluateAlarms: options.evaluateAlarms ?? base.evaluateAlarms,
+    codedeployMinuteMs: options.codedeployMinuteMs ?? base.codedeployMinuteMs
   }
 }

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { CW_WRITES, handleCloudWatch } from './cloudwatch.js'
+import { CD_WRITES, cdInternal, cdThrottle, codedeployErrorResponse } from './codedeploy/protocol.js'
 import { handleControl, isControlPath } from './control.js'
 import {
   ApiError,
@@ -48,6 +49,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     if (outcome === 'deny') return denialFor(place, id, decision.principal, query, json)
     const throttled = outcome === 'throttle' || outcome === 'rate-limit'
     if (service === 'cloudwatch') return cloudwatchErrorResponse(throttled ? cwThrottle() : cwInternal())
+    if (service === 'codedeploy') return codedeployErrorResponse(throttled ? cdThrottle() : cdInternal())
     return lambdaErrorResponse(throttled ? tooManyRequests() : serviceError())
   }
 
@@ -59,6 +61,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     { json, error }: { json?: unknown; error?: string }
   ): ApiResponse {
     if (id.service === 'cloudwatch') return handleCloudWatch(cw, id.operation, json, error)
+    if (id.service === 'codedeploy') return world.codedeploy.handle(id.operation, json, error)
     if (id.lambda !== undefined) {
       const input = {
         headers: req.headers,
@@ -112,7 +115,10 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       method,
       path,
       status: 0,
-      write: LAMBDA_WRITES.has(id.operation) || (id.service === 'cloudwatch' && CW_WRITES.has(id.operation))
+      write:
+        LAMBDA_WRITES.has(id.operation) ||
+        (id.service === 'cloudwatch' && CW_WRITES.has(id.operation)) ||
+        (id.service === 'codedeploy' && CD_WRITES.has(id.operation))
     }
     const raw = await readBody(req)
     try {
@@ -175,7 +181,12 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
       } catch (e) {
         // A bug in an operation: answer like AWS's internal error rather than dropping the connection.
         const err = new ApiError(500, 'ServiceException', `Emulator internal error: ${(e as Error).message}`)
-        response = id.service === 'cloudwatch' ? cloudwatchErrorResponse(err) : lambdaErrorResponse(err)
+        response =
+          id.service === 'cloudwatch'
+            ? cloudwatchErrorResponse(err)
+            : id.service === 'codedeploy'
+              ? codedeployErrorResponse(cdInternal())
+              : lambdaErrorResponse(err)
       }
       if (queryRequest !== undefined) response = toQueryResponse(id.operation, response)
       if (decision.outcome === 'lost-response') {
@@ -231,11 +242,13 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     faults,
     settings,
     traffic,
+    codedeploy: { hookExecutions: () => world.codedeploy.hookExecutions() },
     admin: world.admin,
     close: () =>
       new Promise<void>(resolve => {
         traffic.stopAll()
         cw.alarms.stopTicker()
+        world.codedeploy.stop()
         closing.abort()
         server.close(() => resolve())
         for (const socket of sockets) socket.destroy()

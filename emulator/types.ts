@@ -16,6 +16,7 @@ export interface EmulatorOptions {
   now?: () => number // clock (epoch ms) for lifecycle delays, metrics, alarms and traffic (default Date.now)
   omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
+  codedeployMinuteMs?: number // how long one CodeDeploy minute (canary/linear intervals, the hook timeout) lasts in clock ms (default 60000)
 }
 
 export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit' | 'deny'
@@ -24,7 +25,7 @@ export interface RequestLogEntry {
   seq: number
   time: number // Date.now() at arrival
   endTime: number
-  service: 'lambda' | 'cloudwatch' | 'unknown'
+  service: 'lambda' | 'cloudwatch' | 'codedeploy' | 'unknown'
   operation: string // e.g. 'UpdateAlias', 'DescribeAlarms', 'Unknown'
   method: string
   path: string
@@ -67,6 +68,19 @@ export interface EmulatorSettings {
   metricsDelayMs: number
   metricsResolutionMs: number
   evaluateAlarms: boolean
+  codedeployMinuteMs: number
+}
+
+// A CodeDeploy lifecycle hook invocation (emu.codedeploy.hookExecutions()), so a test or a rehearsal can
+// answer it with PutLifecycleEventHookExecutionStatus.
+export interface CodeDeployHookExecution {
+  deploymentId: string
+  lifecycleEventHookExecutionId: string
+  lifecycleEvent: 'BeforeAllowTraffic' | 'AfterAllowTraffic'
+  functionName: string // as the AppSpec names it
+  invokedAt: number // clock ms
+  status?: 'Succeeded' | 'Failed' // once reported
+  response?: string // what the hook function answered (by default it echoes its event), first 1000 characters
 }
 
 export interface TrafficOptions {
@@ -113,6 +127,7 @@ export interface Emulator {
   faults: Faults
   settings: EmulatorSettings // mutable at runtime
   traffic: Traffic
+  codedeploy: { hookExecutions(): CodeDeployHookExecution[] }
   admin: {
     publishVersions(functionName: string, count: number): string[] // the new version numbers
     getAlias(functionName: string, alias: string): unknown | undefined

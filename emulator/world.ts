@@ -4,6 +4,7 @@
 import { adminGetAlias } from './aliases.js'
 import { Alarms } from './alarms.js'
 import type { CloudWatchContext } from './cloudwatch.js'
+import { createCodeDeploy, type CodeDeployService } from './codedeploy/service.js'
 import { FaultController } from './faults.js'
 import { handleLambda } from './lambda.js'
 import { MetricStore } from './metrics.js'
@@ -24,6 +25,7 @@ export interface World {
   cw: CloudWatchContext
   faults: FaultController
   traffic: TrafficController
+  codedeploy: CodeDeployService
   log: RequestLogEntry[]
   settings: EmulatorSettings
   admin: Emulator['admin']
@@ -39,6 +41,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
   if (!Number.isInteger(settings.metricsResolutionMs) || settings.metricsResolutionMs < 1) {
     throw new RangeError('metricsResolutionMs must be a positive whole number of milliseconds')
   }
+  if (!(settings.codedeployMinuteMs > 0)) throw new RangeError('codedeployMinuteMs must be above 0')
   const metrics = new MetricStore()
   const ctx: LambdaContext = {
     place,
@@ -69,10 +72,12 @@ export function createWorld(options: EmulatorOptions = {}): World {
       ),
     now
   )
+  const codedeploy = createCodeDeploy(ctx, cw, settings)
   const log: RequestLogEntry[] = []
 
   const reset = (): void => {
     traffic.stopAll()
+    codedeploy.reset()
     ctx.functions.clear()
     alarms.clear()
     metrics.clear()
@@ -89,6 +94,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     cw,
     faults,
     traffic,
+    codedeploy,
     log,
     settings,
     admin: {

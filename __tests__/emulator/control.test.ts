@@ -80,7 +80,8 @@ describe('settings', () => {
       publishDelayMs: 1000,
       metricsDelayMs: 0,
       metricsResolutionMs: 1000,
-      evaluateAlarms: false
+      evaluateAlarms: false,
+      codedeployMinuteMs: 60000
     })
     expect(h.emu.settings.publishDelayMs).toBe(1000)
     await h.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'ctl', ZipFile: zip('ctl v2') }))
@@ -274,7 +275,8 @@ test('reset: everything back to the state after start (runs last: it empties the
     publishDelayMs: 0,
     metricsDelayMs: 0,
     metricsResolutionMs: 60000,
-    evaluateAlarms: false
+    evaluateAlarms: false,
+    codedeployMinuteMs: 60000
   })
   expect(h.emu.traffic.list()).toEqual([])
   expect((await control('GET', `/traffic/${t.body.id as string}`)).status).toBe(404)

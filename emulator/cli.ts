@@ -7,6 +7,7 @@ import type { Emulator, RequestLogEntry, TrafficOptions } from './types.js'
 
 const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publish-delay MS] [--seed N]
                 [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
+                [--pc-delay MS] [--snapstart-delay MS] [--code-storage-limit BYTES]
                 [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
 const NAME = 'lambda-promote emulator'
 
@@ -73,6 +74,9 @@ try {
       'rate-limit': { type: 'string' },
       'metrics-delay': { type: 'string' },
       'metrics-resolution': { type: 'string' },
+      'pc-delay': { type: 'string' },
+      'snapstart-delay': { type: 'string' },
+      'code-storage-limit': { type: 'string' },
       traffic: { type: 'string', multiple: true },
       'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' }
@@ -97,6 +101,9 @@ const metricsResolutionMs = number('metrics-resolution', args['metrics-resolutio
 if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs)) {
   usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
 }
+const pcDelayMs = number('pc-delay', args['pc-delay'])
+const snapStartDelayMs = number('snapstart-delay', args['snapstart-delay'])
+const codeStorageLimitBytes = number('code-storage-limit', args['code-storage-limit'])
 const streams = (args.traffic ?? []).map(traffic)
 
 let emulator: Emulator
@@ -109,7 +116,10 @@ try {
       ...(publishDelayMs !== undefined && { publishDelayMs }),
       ...(seed !== undefined && { seed }),
       ...(metricsDelayMs !== undefined && { metricsDelayMs }),
-      ...(metricsResolutionMs !== undefined && { metricsResolutionMs })
+      ...(metricsResolutionMs !== undefined && { metricsResolutionMs }),
+      ...(pcDelayMs !== undefined && { pcDelayMs }),
+      ...(snapStartDelayMs !== undefined && { snapStartDelayMs }),
+      ...(codeStorageLimitBytes !== undefined && { codeStorageLimitBytes })
     },
     { onLog: entry => console.error(describe(entry)) }
   )

@@ -91,9 +91,18 @@ function oneOf<T extends string>(
 }
 
 export function settingsPatch(body: Body): Partial<EmulatorSettings> {
-  only(body, ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs', 'metricsResolutionMs'])
+  const delays = [
+    'updateDelayMs',
+    'publishDelayMs',
+    'metricsDelayMs',
+    'pcDelayMs',
+    'snapStartDelayMs'
+  ] as const
+  only(body, [...delays, 'metricsResolutionMs', 'codeStorageLimitBytes'])
   const out: Partial<EmulatorSettings> = {}
-  for (const key of ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs'] as const) {
+  const limit = num(body, 'codeStorageLimitBytes', { min: 0, integer: true })
+  if (limit !== undefined) out.codeStorageLimitBytes = limit
+  for (const key of delays) {
     const value = num(body, key, { min: 0 })
     if (value !== undefined) out[key] = value
   }

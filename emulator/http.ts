@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CW_CONTENT_TYPE, CW_TARGET_PREFIX } from './cloudwatch.js'
 import type { ApiResponse } from './errors.js'
 import { routeLambda, type LambdaRoute } from './lambda.js'
+import { routeMore } from './more-routes.js'
 import type { RequestLogEntry } from './types.js'
 
 const MAX_BODY = 100 * 1024 * 1024 // above Lambda's 70 MB request limit for base64 zips
@@ -15,7 +16,12 @@ export interface Identified {
   lambda?: LambdaRoute
 }
 
-export function identify(method: string, path: string, headers: IncomingMessage['headers']): Identified {
+export function identify(
+  method: string,
+  path: string,
+  headers: IncomingMessage['headers'],
+  query = new URLSearchParams()
+): Identified {
   const target = headers['x-amz-target']
   if (typeof target === 'string') {
     if (method === 'POST' && target.startsWith(CW_TARGET_PREFIX)) {
@@ -35,6 +41,8 @@ export function identify(method: string, path: string, headers: IncomingMessage[
     const lambda = routeLambda(method, segments.slice(2))
     return { service: 'lambda', operation: lambda.operation, lambda }
   }
+  const more = routeMore(method, segments, query)
+  if (more !== undefined) return { service: 'lambda', operation: more.operation, lambda: more }
   return {
     service: /^\d{4}-\d{2}-\d{2}$/.test(segments[0] ?? '') ? 'lambda' : 'unknown',
     operation: 'Unknown'

@@ -88,6 +88,16 @@ export interface InvocationRecord {
 // and {FunctionName, Resource, ExecutedVersion} for alias invocations. Errors is published for every
 // invocation (0 or 1), so its Average is the error rate and its SampleCount the invocation count.
 export function recordInvocation(store: MetricStore, inv: InvocationRecord): void {
+  for (const dims of dimensionSets(inv)) {
+    store.record(LAMBDA_NAMESPACE, 'Invocations', dims, 1, 'Count', inv.time)
+    store.record(LAMBDA_NAMESPACE, 'Errors', dims, inv.error ? 1 : 0, 'Count', inv.time)
+    store.record(LAMBDA_NAMESPACE, 'Duration', dims, inv.durationMs, 'Milliseconds', inv.time)
+  }
+}
+
+export function dimensionSets(
+  inv: Pick<InvocationRecord, 'functionName' | 'resource' | 'executedVersion'>
+): Dimension[][] {
   const fn = { Name: 'FunctionName', Value: inv.functionName }
   const sets: Dimension[][] = [[fn]]
   if (inv.resource !== undefined) {
@@ -97,9 +107,5 @@ export function recordInvocation(store: MetricStore, inv: InvocationRecord): voi
       sets.push([fn, resource, { Name: 'ExecutedVersion', Value: inv.executedVersion }])
     }
   }
-  for (const dims of sets) {
-    store.record(LAMBDA_NAMESPACE, 'Invocations', dims, 1, 'Count', inv.time)
-    store.record(LAMBDA_NAMESPACE, 'Errors', dims, inv.error ? 1 : 0, 'Count', inv.time)
-    store.record(LAMBDA_NAMESPACE, 'Duration', dims, inv.durationMs, 'Milliseconds', inv.time)
-  }
+  return sets
 }

@@ -14,6 +14,9 @@ export interface EmulatorOptions {
   now?: () => number // clock (epoch ms) for lifecycle delays, metrics, alarms and traffic (default Date.now)
   omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
+  pcDelayMs?: number // how long a provisioned-concurrency allocation stays IN_PROGRESS (default 0)
+  snapStartDelayMs?: number // extra time a SnapStart version stays Pending while it is optimized (default 0)
+  codeStorageLimitBytes?: number // account code storage: past it, CodeStorageExceededException (default 75 GB)
 }
 
 export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit'
@@ -62,6 +65,9 @@ export interface EmulatorSettings {
   publishDelayMs: number
   metricsDelayMs: number
   metricsResolutionMs: number
+  pcDelayMs: number
+  snapStartDelayMs: number
+  codeStorageLimitBytes: number
 }
 
 export interface TrafficOptions {

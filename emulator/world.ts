@@ -11,6 +11,7 @@ import type { LambdaContext } from './state.js'
 import { TrafficController } from './traffic.js'
 import type { Emulator, EmulatorOptions, EmulatorSettings, RequestLogEntry } from './types.js'
 import { adminPublishVersions } from './versions.js'
+import { DEFAULT_CODE_STORAGE_LIMIT } from './account.js'
 
 // Separate streams per purpose, so that injecting faults or setting an error rate never changes which
 // versions a split alias runs.
@@ -32,7 +33,10 @@ export function initialSettings(options: EmulatorOptions): EmulatorSettings {
     updateDelayMs: options.updateDelayMs ?? 0,
     publishDelayMs: options.publishDelayMs ?? 0,
     metricsDelayMs: options.metricsDelayMs ?? 0,
-    metricsResolutionMs: options.metricsResolutionMs ?? 60000
+    metricsResolutionMs: options.metricsResolutionMs ?? 60000,
+    pcDelayMs: options.pcDelayMs ?? 0,
+    snapStartDelayMs: options.snapStartDelayMs ?? 0,
+    codeStorageLimitBytes: options.codeStorageLimitBytes ?? DEFAULT_CODE_STORAGE_LIMIT
   }
 }
 
@@ -54,6 +58,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     invokeRandom: createRandom(seed),
     outcomeRandom: createRandom(seed ^ OUTCOME_STREAM),
     metrics,
+    eventSourceMappings: new Map(),
     now
   }
   const alarms = new Alarms(place, now)
@@ -79,6 +84,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
   const reset = (): void => {
     traffic.stopAll()
     ctx.functions.clear()
+    ctx.eventSourceMappings.clear()
     alarms.byName.clear()
     metrics.clear()
     log.length = 0

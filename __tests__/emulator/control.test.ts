@@ -79,7 +79,10 @@ describe('settings', () => {
       updateDelayMs: 0,
       publishDelayMs: 1000,
       metricsDelayMs: 0,
-      metricsResolutionMs: 1000
+      metricsResolutionMs: 1000,
+      pcDelayMs: 0,
+      snapStartDelayMs: 0,
+      codeStorageLimitBytes: 75 * 1024 ** 3
     })
     expect(h.emu.settings.publishDelayMs).toBe(1000)
     await h.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'ctl', ZipFile: zip('ctl v2') }))
@@ -272,7 +275,10 @@ test('reset: everything back to the state after start (runs last: it empties the
     updateDelayMs: 0,
     publishDelayMs: 0,
     metricsDelayMs: 0,
-    metricsResolutionMs: 60000
+    metricsResolutionMs: 60000,
+    pcDelayMs: 0,
+    snapStartDelayMs: 0,
+    codeStorageLimitBytes: 75 * 1024 ** 3
   })
   expect(h.emu.traffic.list()).toEqual([])
   expect((await control('GET', `/traffic/${t.body.id as string}`)).status).toBe(404)

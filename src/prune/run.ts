@@ -7,7 +7,13 @@ import { errorLine } from '../errors.js'
 import type { Log } from '../log.js'
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
 import type { CodeStorage, PruneApi } from './api.js'
-import { decidePrune, type KeptVersion, type PruneFacts, type PublishedVersion } from './decide.js'
+import {
+  decidePrune,
+  type KeptVersion,
+  type PruneDecision,
+  type PruneFacts,
+  type PublishedVersion
+} from './decide.js'
 import { formatBytes, keptLine, STORAGE_WARNING } from './words.js'
 
 export interface FunctionPruning {
@@ -86,7 +92,7 @@ async function readFacts(d: FunctionRollout, keep: number, api: PruneApi): Promi
 async function pruneOne(d: FunctionRollout, report: PruneReport, deps: PruneDeps): Promise<FunctionPruning> {
   const name = d.fn.name
   const result: FunctionPruning = { name, deleted: [], kept: [], skipped: [], reclaimedBytes: 0 }
-  let decision
+  let decision: PruneDecision | undefined
   try {
     decision = decidePrune(await readFacts(d, report.keep, deps.api))
   } catch (error) {

@@ -3,6 +3,7 @@
 import { conflict, functionNotFound, invalidParameter, preconditionFailed, validation } from './errors.js'
 import type { ApiResponse } from './errors.js'
 import { functionArn } from './names.js'
+import { aliasChanged, checkAliasMove } from './provisioned.js'
 import { paging, requireUnqualified, type LambdaRequest } from './request.js'
 import {
   aliasOf,
@@ -152,11 +153,13 @@ export function updateAlias(ctx: LambdaContext, req: LambdaRequest): ApiResponse
     sent === undefined ? (ctx.omittedRoutingConfig === 'keep' ? alias.weights : undefined) : sent
   const nextPrimary = primary ?? alias.functionVersion
   checkRouting(ctx, fn, nextPrimary, weights ?? undefined)
+  checkAliasMove(fn, alias, { functionVersion: nextPrimary, ...(weights && { weights }) })
   alias.functionVersion = nextPrimary
   if (desc !== undefined) alias.description = desc
   if (weights) alias.weights = { ...weights }
   else delete alias.weights
   alias.revisionId = newRevisionId() // always a new RevisionId, even when nothing changed
+  aliasChanged(ctx, fn, alias)
   return { status: 200, json: aliasOf(ctx, fn, alias) }
 }
 
@@ -164,6 +167,7 @@ export function deleteAlias(ctx: LambdaContext, req: LambdaRequest): ApiResponse
   const name = checkAliasName(req.aliasName ?? '')
   const fn = aliasFunction(ctx, req)
   fn.aliases.delete(name) // idempotent: a missing alias is not an error
+  fn.provisioned?.delete(name) // its provisioned concurrency goes with it
   return { status: 204 }
 }
 

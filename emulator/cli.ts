@@ -10,6 +10,7 @@ const USAGE = `usage: emulator [--port N] [--host H] [--update-delay MS] [--publ
                 [--rate-limit N] [--metrics-delay MS] [--metrics-resolution MS]
                 [--codedeploy-minute-ms MS]
                 [--profile fast|realistic] [--[no-]evaluate-alarms]
+                [--pc-delay MS] [--snapstart-delay MS] [--code-storage-limit BYTES]
                 [--traffic FUNCTION:ALIAS:RPS]... [--exit-with-parent]`
 const NAME = 'lambda-promote emulator'
 
@@ -77,6 +78,9 @@ try {
       'metrics-delay': { type: 'string' },
       'metrics-resolution': { type: 'string' },
       'codedeploy-minute-ms': { type: 'string' },
+      'pc-delay': { type: 'string' },
+      'snapstart-delay': { type: 'string' },
+      'code-storage-limit': { type: 'string' },
       traffic: { type: 'string', multiple: true },
       profile: { type: 'string' },
       'evaluate-alarms': { type: 'boolean' },
@@ -105,6 +109,9 @@ if (metricsResolutionMs !== undefined && !Number.isInteger(metricsResolutionMs))
   usage(`--metrics-resolution "${args['metrics-resolution']}": expected whole milliseconds`)
 }
 const codedeployMinuteMs = number('codedeploy-minute-ms', args['codedeploy-minute-ms'], true)
+const pcDelayMs = number('pc-delay', args['pc-delay'])
+const snapStartDelayMs = number('snapstart-delay', args['snapstart-delay'])
+const codeStorageLimitBytes = number('code-storage-limit', args['code-storage-limit'])
 const streams = (args.traffic ?? []).map(traffic)
 const profile = args.profile
 if (profile !== undefined && !isProfileName(profile)) {
@@ -125,7 +132,10 @@ try {
       ...(metricsResolutionMs !== undefined && { metricsResolutionMs }),
       ...(profile !== undefined && { profile }),
       ...(evaluateAlarms !== undefined && { evaluateAlarms }),
-      ...(codedeployMinuteMs !== undefined && { codedeployMinuteMs })
+      ...(codedeployMinuteMs !== undefined && { codedeployMinuteMs }),
+      ...(pcDelayMs !== undefined && { pcDelayMs }),
+      ...(snapStartDelayMs !== undefined && { snapStartDelayMs }),
+      ...(codeStorageLimitBytes !== undefined && { codeStorageLimitBytes })
     },
     { onLog: entry => console.error(describe(entry)) }
   )

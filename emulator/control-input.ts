@@ -92,11 +92,17 @@ function oneOf<T extends string>(
 }
 
 export function settingsPatch(body: Body): Partial<EmulatorSettings> {
-  only(body, [
+  const delays = [
     'updateDelayMs',
     'publishDelayMs',
     'metricsDelayMs',
+    'pcDelayMs',
+    'snapStartDelayMs'
+  ] as const
+  only(body, [
+    ...delays,
     'metricsResolutionMs',
+    'codeStorageLimitBytes',
     'codedeployMinuteMs',
     'evaluateAlarms'
   ])
@@ -105,7 +111,9 @@ export function settingsPatch(body: Body): Partial<EmulatorSettings> {
     if (typeof body.evaluateAlarms !== 'boolean') throw bad('"evaluateAlarms" must be true or false')
     out.evaluateAlarms = body.evaluateAlarms
   }
-  for (const key of ['updateDelayMs', 'publishDelayMs', 'metricsDelayMs'] as const) {
+  const limit = num(body, 'codeStorageLimitBytes', { min: 0, integer: true })
+  if (limit !== undefined) out.codeStorageLimitBytes = limit
+  for (const key of delays) {
     const value = num(body, key, { min: 0 })
     if (value !== undefined) out[key] = value
   }

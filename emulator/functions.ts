@@ -1,6 +1,7 @@
 // Function operations: CreateFunction, GetFunction, GetFunctionConfiguration, UpdateFunctionCode,
 // UpdateFunctionConfiguration. Version operations are in versions.ts.
 import { createHash } from 'node:crypto'
+import { checkCodeStorage } from './account.js'
 import { conflict, invalidParameter, invalidRequestContent } from './errors.js'
 import type { ApiResponse } from './errors.js'
 import { functionArn, parseFunctionName } from './names.js'
@@ -62,6 +63,14 @@ function applyConfig(config: FunctionConfig, body: Body): void {
   if (memory !== undefined) config.MemorySize = memory
   const env = environment(body)
   if (env !== undefined) config.Environment = env
+  const snapStart = optObject(body, 'SnapStart')
+  if (snapStart !== undefined) {
+    const applyOn = optString(snapStart, 'ApplyOn') ?? 'None'
+    if (applyOn !== 'PublishedVersions' && applyOn !== 'None') {
+      throw invalidParameter('SnapStart.ApplyOn must be PublishedVersions or None')
+    }
+    config.SnapStart = applyOn
+  }
   const dlc = deadLetterConfig(body)
   // An empty TargetArn removes the dead-letter queue.
   if (dlc !== undefined) {
@@ -89,6 +98,7 @@ export function createFunction(ctx: LambdaContext, req: LambdaRequest): ApiRespo
   if (body.PackageType === 'Image') throw invalidParameter('The emulator supports PackageType Zip only.')
   if (ctx.functions.has(ref.name)) throw conflict(`Function already exist: ${ref.name}`)
   const zip = zipFile(code)
+  checkCodeStorage(ctx, zip.length * (optBool(body, 'Publish') === true ? 2 : 1))
   const latest: FunctionConfig = {
     Role: role,
     Description: '',
@@ -169,12 +179,14 @@ export function updateFunctionCode(ctx: LambdaContext, req: LambdaRequest): ApiR
   const latestArn = functionArn(ctx.place, fn.name)
   if (optBool(req.body, 'DryRun') === true)
     return { status: 200, json: configurationOf(ctx, fn, undefined, latestArn) }
+  const publish = optBool(req.body, 'Publish') === true
+  checkCodeStorage(ctx, zip.length - fn.latest.CodeSize + (publish ? zip.length : 0))
   fn.latest.CodeSha256 = sha256(zip)
   fn.latest.CodeSize = zip.length
   if (arch !== undefined) fn.latest.Architectures = arch
   const now = ctx.now()
   startUpdate(fn, now, ctx.settings.updateDelayMs)
-  if (optBool(req.body, 'Publish') === true) {
+  if (publish) {
     const v = publishSnapshot(
       ctx,
       fn,

@@ -6,6 +6,7 @@ import { CW_CONTENT_TYPE, CW_TARGET_PREFIX } from './cloudwatch.js'
 import { CD_TARGET_PREFIX } from './codedeploy/protocol.js'
 import type { ApiResponse } from './errors.js'
 import { routeLambda, type LambdaRoute } from './lambda.js'
+import { routeMore } from './more-routes.js'
 import type { RequestLogEntry } from './types.js'
 
 const MAX_BODY = 100 * 1024 * 1024 // above Lambda's 70 MB request limit for base64 zips
@@ -16,7 +17,12 @@ export interface Identified {
   lambda?: LambdaRoute
 }
 
-export function identify(method: string, path: string, headers: IncomingMessage['headers']): Identified {
+export function identify(
+  method: string,
+  path: string,
+  headers: IncomingMessage['headers'],
+  query = new URLSearchParams()
+): Identified {
   const target = headers['x-amz-target']
   if (typeof target === 'string') {
     if (method === 'POST' && target.startsWith(CW_TARGET_PREFIX)) {
@@ -39,6 +45,8 @@ export function identify(method: string, path: string, headers: IncomingMessage[
     const lambda = routeLambda(method, segments.slice(2))
     return { service: 'lambda', operation: lambda.operation, lambda }
   }
+  const more = routeMore(method, segments, query)
+  if (more !== undefined) return { service: 'lambda', operation: more.operation, lambda: more }
   return {
     service: /^\d{4}-\d{2}-\d{2}$/.test(segments[0] ?? '') ? 'lambda' : 'unknown',
     operation: 'Unknown'

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { conflict, invalidRequestContent, validation } from './errors.js'
 import type { ApiResponse } from './errors.js'
 import { recordInvocation } from './metrics.js'
+import { concurrencyOf, recordConcurrency } from './provisioned.js'
 import { decideOutcome } from './outcome.js'
 import { qualifierOf, requireFunctionRef, type LambdaRequest } from './request.js'
 import {
@@ -98,6 +99,8 @@ export function invoke(ctx: LambdaContext, req: LambdaRequest): ApiResponse {
   const config = version?.config ?? fn.latest
   const env = config.Environment?.Variables ?? {}
   const outcome = decideOutcome(env, ctx.outcomeRandom)
+  const initError = env.EMULATOR_INIT_ERROR === 'true'
+  if (initError) outcome.error = 'Runtime exited with error: exit status 1'
   // Resource names the qualifier as invoked (`fn:live`, `fn:7`); ExecutedVersion only exists for aliases.
   const resource =
     resolved.kind === 'alias'
@@ -105,20 +108,31 @@ export function invoke(ctx: LambdaContext, req: LambdaRequest): ApiResponse {
       : resolved.kind === 'version'
         ? `${fn.name}:${resolved.version.version}`
         : undefined
-  recordInvocation(ctx.metrics, {
+  const record = {
     functionName: fn.name,
     ...(resource !== undefined && { resource }),
     ...(resolved.kind === 'alias' && { executedVersion: executed }),
     error: outcome.error !== undefined,
     durationMs: outcome.durationMs,
     time: now
-  })
+  }
+  recordInvocation(ctx.metrics, record)
+  recordConcurrency(
+    ctx,
+    record,
+    concurrencyOf(ctx, fn, executed, resolved.kind === 'alias' ? resolved.alias.name : undefined)
+  )
   if (invocationType === 'Event') return { status: 202, headers }
   const requestId = randomUUID()
   let body: string
   let error: string | undefined
   if (outcome.error !== undefined) {
-    body = JSON.stringify({ errorType: 'Error', errorMessage: outcome.error })
+    // An initialization failure is reported the way Lambda reports a runtime that exited during init.
+    body = JSON.stringify(
+      initError
+        ? { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${outcome.error}` }
+        : { errorType: 'Error', errorMessage: outcome.error }
+    )
     error = body
     headers['X-Amz-Function-Error'] = 'Unhandled'
   } else {

@@ -9,6 +9,7 @@ import {
   updateFunctionConfiguration
 } from './functions.js'
 import { invoke } from './invoke.js'
+import { MORE_HANDLERS, MORE_WRITES } from './more-routes.js'
 import type { LambdaRequest } from './request.js'
 import type { LambdaContext } from './state.js'
 import { asBody } from './validate.js'
@@ -30,7 +31,8 @@ const HANDLERS: Record<string, Handler> = {
   UpdateAlias: updateAlias,
   DeleteAlias: deleteAlias,
   ListAliases: listAliases,
-  Invoke: invoke
+  Invoke: invoke,
+  ...MORE_HANDLERS
 }
 
 export const LAMBDA_WRITES = new Set([
@@ -41,7 +43,8 @@ export const LAMBDA_WRITES = new Set([
   'CreateAlias',
   'UpdateAlias',
   'DeleteAlias',
-  'DeleteFunction'
+  'DeleteFunction',
+  ...MORE_WRITES
 ])
 
 // Paths under /2015-03-31/functions/{FunctionName}: sub-path → method → operation.
@@ -59,6 +62,7 @@ export interface LambdaRoute {
   operation: string // 'Unknown' when no operation matches
   rawName?: string
   aliasName?: string
+  resourceId?: string // e.g. an event source mapping's UUID
 }
 
 // `segments` are the percent-decoded path segments after /2015-03-31/functions.
@@ -93,6 +97,7 @@ export function handleLambda(ctx: LambdaContext, route: LambdaRoute, input: Lamb
       place: ctx.place,
       ...(route.rawName !== undefined && { rawName: route.rawName }),
       ...(route.aliasName !== undefined && { aliasName: route.aliasName }),
+      ...(route.resourceId !== undefined && { resourceId: route.resourceId }),
       query: input.query,
       headers: input.headers,
       body: route.operation === 'Invoke' ? {} : asBody(input.json),

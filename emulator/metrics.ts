@@ -117,7 +117,11 @@ export function recordThrottle(
   }
 }
 
-function dimensionSets(functionName: string, resource?: string, executedVersion?: string): Dimension[][] {
+export function dimensionSets(
+  functionName: string,
+  resource?: string,
+  executedVersion?: string
+): Dimension[][] {
   const fn = { Name: 'FunctionName', Value: functionName }
   const sets: Dimension[][] = [[fn]]
   if (resource !== undefined) {

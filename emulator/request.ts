@@ -9,6 +9,7 @@ export interface LambdaRequest {
   place: Place
   rawName?: string // percent-decoded {FunctionName} path segment
   aliasName?: string // percent-decoded {Name} path segment
+  resourceId?: string // percent-decoded {UUID} path segment
   query: URLSearchParams
   headers: IncomingHttpHeaders
   body: Body // parsed JSON body ({} when none)

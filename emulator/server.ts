@@ -105,7 +105,7 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
     if (isControlPath(path)) return handleControlRequest(req, res, path, queryText)
     const time = Date.now()
     const entrySeq = ++seq
-    let id = identify(method, path, req.headers)
+    let id = identify(method, path, req.headers, new URLSearchParams(queryText))
     const entry: RequestLogEntry = {
       seq: entrySeq,
       time,

@@ -5,6 +5,8 @@ import { functionNotFound, notFound } from './errors.js'
 import { functionArn, type Place } from './names.js'
 import type { MetricStore } from './metrics.js'
 import type { Random } from './random.js'
+import type { EventSourceMapping } from './event-sources.js'
+import type { ProvisionedRecord } from './provisioned.js'
 import type { EmulatorSettings } from './types.js'
 
 // What a published version snapshots from $LATEST.
@@ -20,6 +22,7 @@ export interface FunctionConfig {
   CodeSha256: string
   CodeSize: number
   Architectures: string[]
+  SnapStart?: 'PublishedVersions' | 'None' // SnapStart.ApplyOn; unset = None
 }
 
 export interface VersionRecord {
@@ -51,6 +54,7 @@ export interface FunctionRecord {
   lastVersion: number // never decreases: version numbers are not reused
   aliases: Map<string, AliasRecord>
   tags?: Record<string, string>
+  provisioned?: Map<string, ProvisionedRecord> // by qualifier (alias name or version number)
 }
 
 export interface LambdaContext {
@@ -62,6 +66,7 @@ export interface LambdaContext {
   invokeRandom: Random // which version a split alias runs
   outcomeRandom: Random // error-rate and duration draws, apart so they never shift routing draws
   metrics: MetricStore
+  eventSourceMappings: Map<string, EventSourceMapping> // by UUID
   now(): number
 }
 
@@ -138,6 +143,15 @@ export function findAlias(ctx: LambdaContext, fn: FunctionRecord, name: string):
 // Lambda's LastModified format: 2024-05-01T12:34:56.789+0000
 export const lambdaTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000')
 
+// SnapStart is applied to published versions only; their optimization is done once they are Active.
+function snapStartOf(c: FunctionConfig, activeVersion: boolean): Record<string, string> {
+  const applyOn = c.SnapStart ?? 'None'
+  return {
+    ApplyOn: applyOn,
+    OptimizationStatus: applyOn === 'PublishedVersions' && activeVersion ? 'On' : 'Off'
+  }
+}
+
 const CREATING = { reason: 'The function is being created.', code: 'Creating' }
 
 // The FunctionConfiguration response shape. Unset fields are left out (no nulls).
@@ -175,7 +189,7 @@ export function configurationOf(
     PackageType: 'Zip',
     Architectures: [...c.Architectures],
     EphemeralStorage: { Size: 512 },
-    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+    SnapStart: snapStartOf(c, version !== undefined && !pending),
     LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` }
   }
   return out

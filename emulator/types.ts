@@ -17,6 +17,9 @@ export interface EmulatorOptions {
   omittedRoutingConfig?: 'keep' | 'clear' // [I] UpdateAlias without RoutingConfig: keep existing routing (default 'keep')
   allowFullWeight?: boolean // [I] accept AdditionalVersionWeights value 1.0 (default true; false → 400 InvalidParameterValueException)
   codedeployMinuteMs?: number // how long one CodeDeploy minute (canary/linear intervals, the hook timeout) lasts in clock ms (default 60000)
+  pcDelayMs?: number // how long a provisioned-concurrency allocation stays IN_PROGRESS (default 0)
+  snapStartDelayMs?: number // extra time a SnapStart version stays Pending while it is optimized (default 0)
+  codeStorageLimitBytes?: number // account code storage: past it, CodeStorageExceededException (default 75 GB)
 }
 
 export type FaultKind = 'latency' | 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit' | 'deny'
@@ -67,6 +70,9 @@ export interface EmulatorSettings {
   publishDelayMs: number
   metricsDelayMs: number
   metricsResolutionMs: number
+  pcDelayMs: number
+  snapStartDelayMs: number
+  codeStorageLimitBytes: number
   evaluateAlarms: boolean
   codedeployMinuteMs: number
 }

@@ -1,5 +1,6 @@
 // Version operations: PublishVersion, ListVersionsByFunction, DeleteFunction (with or without a version
 // Qualifier), and the preconditions every $LATEST-changing call shares.
+import { checkCodeStorage } from './account.js'
 import { conflict, functionNotFound, invalidParameter, preconditionFailed } from './errors.js'
 import type { ApiResponse } from './errors.js'
 import { functionArn } from './names.js'
@@ -28,6 +29,7 @@ export function publishSnapshot(
   now: number,
   activeAt = now + ctx.settings.publishDelayMs
 ): VersionRecord {
+  checkCodeStorage(ctx, fn.latest.CodeSize)
   fn.lastVersion += 1
   const config = structuredClone(fn.latest)
   config.Description = desc ?? fn.latest.Description
@@ -37,7 +39,8 @@ export function publishSnapshot(
     sourceFingerprint: fingerprint(fn.latest),
     revisionId: newRevisionId(),
     lastModified: now,
-    activeAt
+    // A SnapStart version stays Pending longer: Lambda initializes it and snapshots the environment.
+    activeAt: activeAt + (config.SnapStart === 'PublishedVersions' ? ctx.settings.snapStartDelayMs : 0)
   }
   fn.versions.set(version.version, version)
   fn.revisionId = newRevisionId()
@@ -127,6 +130,7 @@ export function deleteFunction(ctx: LambdaContext, req: LambdaRequest): ApiRespo
     )
   }
   fn.versions.delete(version.version)
+  fn.provisioned?.delete(version.version)
   return { status: 204 }
 }
 

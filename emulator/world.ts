@@ -52,6 +52,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     invokeRandom: createRandom(seed),
     outcomeRandom: createRandom(seed ^ OUTCOME_STREAM),
     metrics,
+    eventSourceMappings: new Map(),
     now
   }
   const alarms = new Alarms(place, now, { metrics, settings })
@@ -79,6 +80,7 @@ export function createWorld(options: EmulatorOptions = {}): World {
     traffic.stopAll()
     codedeploy.reset()
     ctx.functions.clear()
+    ctx.eventSourceMappings.clear()
     alarms.clear()
     metrics.clear()
     log.length = 0

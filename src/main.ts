@@ -15,6 +15,8 @@ import { writeOutputs } from './report/outputs.js'
 import { consoleLink, deploymentStatus } from './report/status.js'
 import { writeSummary } from './report/summary.js'
 import { clampDescription, defaultDescription, runContextFromEnv } from './report/version-description.js'
+import type { ControlPlane } from './prune/api.js'
+import type { PruneReport } from './prune/run.js'
 import { promote } from './rollout/engine.js'
 import type { FunctionRollout, Outcome } from './rollout/record.js'
 
@@ -103,6 +105,8 @@ export async function run(): Promise<void> {
         if (id !== undefined) stepState.save(KEY_DEPLOYMENT, JSON.stringify({ id, ...gitHubTarget() }))
       }
     })
+    if (config.keepVersions !== null && !controller.signal.aborted)
+      outcome.pruning = await prune(outcome, config, gateway, controller.signal)
   } catch (error) {
     // A bug: the ledger is not finished, so post checks the aliases and restores what is provably ours.
     runner.setOutput('status', 'failed')
@@ -147,6 +151,19 @@ async function report(outcome: Outcome, config: Config, tracker: DeploymentTrack
     )
     stepState.save(KEY_REPORTED, 'true')
   })
+}
+
+/** keep-versions, loaded only when it is set (the SDK commands it sends are not part of start-up). */
+async function prune(
+  outcome: Outcome,
+  config: Config,
+  gateway: ControlPlane,
+  signal: AbortSignal
+): Promise<PruneReport> {
+  const { lambdaPruneApi } = await import('./prune/api.js')
+  const { pruneAfterRun } = await import('./prune/run.js')
+  const deps = { api: lambdaPruneApi(gateway), log: runnerLog, concurrency: config.concurrency, signal }
+  return pruneAfterRun(outcome, config.keepVersions ?? 1, deps)
 }
 
 function eventPayload(): unknown {

@@ -81,7 +81,10 @@ describe('settings', () => {
       metricsDelayMs: 0,
       metricsResolutionMs: 1000,
       evaluateAlarms: false,
-      codedeployMinuteMs: 60000
+      codedeployMinuteMs: 60000,
+      pcDelayMs: 0,
+      snapStartDelayMs: 0,
+      codeStorageLimitBytes: 75 * 1024 ** 3
     })
     expect(h.emu.settings.publishDelayMs).toBe(1000)
     await h.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'ctl', ZipFile: zip('ctl v2') }))
@@ -276,7 +279,10 @@ test('reset: everything back to the state after start (runs last: it empties the
     metricsDelayMs: 0,
     metricsResolutionMs: 60000,
     evaluateAlarms: false,
-    codedeployMinuteMs: 60000
+    codedeployMinuteMs: 60000,
+    pcDelayMs: 0,
+    snapStartDelayMs: 0,
+    codeStorageLimitBytes: 75 * 1024 ** 3
   })
   expect(h.emu.traffic.list()).toEqual([])
   expect((await control('GET', `/traffic/${t.body.id as string}`)).status).toBe(404)

@@ -118,7 +118,8 @@ describe('parseInputs: valid configurations', () => {
       concurrency: 10,
       analysis: [],
       minInvocations: 0,
-      latencyTolerance: 0.2
+      latencyTolerance: 0.2,
+      keepVersions: null
     })
   })
 
@@ -323,6 +324,14 @@ describe('parseInputs: valid configurations', () => {
     ['100', 100]
   ])('concurrency %s', (value, expected) => {
     expect(parseInputs(raw({ concurrency: value }), ENV).concurrency).toBe(expected)
+  })
+
+  it.each([
+    ['', null],
+    ['1', 1],
+    ['25', 25]
+  ])('keep-versions %p', (value, expected) => {
+    expect(parseInputs(raw({ 'keep-versions': value }), ENV).keepVersions).toBe(expected)
   })
 
   it('environment and github-token pass through', () => {
@@ -690,6 +699,36 @@ describe('parseInputs: bad inputs fail with one line naming input, value and wha
     ['concurrency 0', { concurrency: '0' }, ENV, `concurrency "0": ${CONC}`],
     ['concurrency 101', { concurrency: '101' }, ENV, `concurrency "101": ${CONC}`],
     ['concurrency ten', { concurrency: 'ten' }, ENV, `concurrency "ten": ${CONC}`],
+    [
+      'keep-versions 0',
+      { 'keep-versions': '0' },
+      ENV,
+      'keep-versions "0": expected a whole number greater than 0 and at most 10000'
+    ],
+    [
+      'keep-versions 2.5',
+      { 'keep-versions': '2.5' },
+      ENV,
+      'keep-versions "2.5": expected a whole number greater than 0 and at most 10000'
+    ],
+    [
+      'keep-versions two',
+      { 'keep-versions': 'two' },
+      ENV,
+      'keep-versions "two": expected a whole number greater than 0 and at most 10000'
+    ],
+    [
+      'keep-versions -1',
+      { 'keep-versions': '-1' },
+      ENV,
+      'keep-versions "-1": expected a whole number greater than 0 and at most 10000'
+    ],
+    [
+      'keep-versions 10001',
+      { 'keep-versions': '10001' },
+      ENV,
+      'keep-versions "10001": expected a whole number greater than 0 and at most 10000'
+    ],
     // canary analysis
     [
       'analysis of an unknown check',

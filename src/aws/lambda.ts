@@ -98,6 +98,11 @@ export class LambdaGateway implements LambdaApi {
     })
   }
 
+  /** Any other Lambda control-plane command (pruning's reads and deletes), paced and retried like the rest. */
+  controlPlane<T>(command: object, budget = this.budget): Promise<T> {
+    return this.call<T>(this.writes, budget, command)
+  }
+
   async getFunction(
     fn: string,
     qualifier?: string,

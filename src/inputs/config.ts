@@ -37,6 +37,8 @@ export interface Config {
   readonly minInvocations: number
   /** Allowed p99 increase as a fraction (0.2 = 20%). */
   readonly latencyTolerance: number
+  /** keep-versions: how many newest versions to keep when pruning; null: no pruning. */
+  readonly keepVersions: number | null
 }
 
 /** Every input the action declares, as the runner hands them over (trimmed strings). */
@@ -66,7 +68,8 @@ export const INPUT_NAMES = [
   'concurrency',
   'analysis',
   'min-invocations',
-  'latency-tolerance'
+  'latency-tolerance',
+  'keep-versions'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

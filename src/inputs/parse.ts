@@ -113,6 +113,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       1000
     ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
+    keepVersions:
+      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
     ...analysisInputs(raw, plan)
   })
 }

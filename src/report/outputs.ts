@@ -1,5 +1,6 @@
 import { runner } from '../log.js'
 import type { Config } from '../inputs/config.js'
+import { prunedVersions } from '../prune/words.js'
 import type { Outcome } from '../rollout/record.js'
 
 /** One `result` entry per function: the machine-readable record of what happened. */
@@ -36,4 +37,5 @@ export function writeOutputs(outcome: Outcome, config: Config): void {
   runner.setOutput('code-sha256', first?.codeSha256 ?? '')
   runner.setOutput('status', outcome.status)
   runner.setOutput('result', JSON.stringify(resultEntries(outcome, config.alias)))
+  if (config.keepVersions !== null) runner.setOutput('pruned-versions', prunedVersions(outcome.pruning))
 }

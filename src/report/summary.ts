@@ -4,6 +4,7 @@ import type { Config } from '../inputs/config.js'
 import { runner } from '../log.js'
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
 import { describeRouting, percent } from '../rollout/snapshot.js'
+import { pruneSummary } from '../prune/words.js'
 import { analysisChart, weightChart } from './chart.js'
 import { consoleLink } from './status.js'
 import { mdCell, mdText } from '../untrusted.js'
@@ -50,6 +51,7 @@ export function summaryMarkdown(outcome: Outcome, config: Config): string {
     for (const a of outcome.alarms) lines.push(`| ${mdCell(a.name)} | ${mdCell(a.state)} |`)
     lines.push('')
   }
+  if (outcome.pruning) lines.push(...pruneSummary(outcome.pruning))
   const notes = outcome.deployments.filter(d => d.message).map(d => `- ${mdText(d.message ?? '', 1000)}`)
   if (notes.length > 0) lines.push('### Alias state', '', ...notes, '')
   if (outcome.plan.length > 0)

@@ -1,5 +1,6 @@
 import type { AlarmState } from '../aws/api.js'
 import type { FunctionRef } from '../inputs/names.js'
+import type { PruneReport } from '../prune/run.js'
 import type { AliasSnapshot } from './snapshot.js'
 
 /** One judged step of one function, for the summary, its chart and the `result` output. */
@@ -103,4 +104,6 @@ export interface Outcome {
   endedAt: number
   /** Lines of the plan, for dry-run and the summary. */
   plan: string[]
+  /** What keep-versions deleted and kept, when it is set. */
+  pruning?: PruneReport
 }

@@ -2,7 +2,7 @@
 // traffic on the alias: a worse new version is rolled back at its first judgement, an equal one is
 // promoted, a slower one is rolled back, and without traffic the run says so and restores the alias.
 import type { Emulator } from '../../emulator/index.js'
-import { runMainThenPost } from '../harness/runner.js'
+import { runMainThenPost } from '../../testkit/runner.js'
 import { mermaidBlocks, parsesAsXyChart } from '../unit/support/mermaid.js'
 import {
   createAlias,
@@ -14,7 +14,7 @@ import {
   publish,
   updateCode,
   updateEnv
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 beforeAll(async () => {

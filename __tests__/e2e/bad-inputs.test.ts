@@ -12,7 +12,7 @@ import {
   lastSeq,
   publish,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

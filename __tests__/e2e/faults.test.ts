@@ -12,7 +12,7 @@ import {
   lastSeq,
   readyToPromote,
   updateCode
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

@@ -9,8 +9,14 @@ import {
   type LambdaClient
 } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
-import { HARNESS_CONTEXT, type RunOptions, type RunResult } from '../harness/runner.js'
-import { json, refusedUrl, startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fake-github.js'
+import { HARNESS_CONTEXT, type RunOptions, type RunResult } from '../../testkit/runner.js'
+import {
+  json,
+  refusedUrl,
+  startFakeGitHub,
+  type FakeGitHub,
+  type GitHubRequest
+} from '../../testkit/fake-github.js'
 import {
   act,
   cloudwatch,
@@ -25,7 +31,7 @@ import {
   readyToPromote,
   splitSeen as splitSeenIn,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

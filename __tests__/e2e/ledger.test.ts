@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startServer } from '../../emulator/server.js'
 import type { RequestLogEntry } from '../../emulator/types.js'
-import { runAction, runMainThenPost } from '../harness/runner.js'
-import { startFakeGitHub } from './fake-github.js'
+import { runAction, runMainThenPost } from '../../testkit/runner.js'
+import { startFakeGitHub } from '../../testkit/fake-github.js'
 import {
   cloudwatch,
   createAlias,
@@ -24,7 +24,7 @@ import {
   splitSeen,
   updateEnv,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

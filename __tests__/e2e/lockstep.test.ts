@@ -15,7 +15,7 @@ import {
   publish,
   okAlarm,
   updateCode
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

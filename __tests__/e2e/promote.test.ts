@@ -14,7 +14,7 @@ import {
   updateCode,
   updateEnv,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

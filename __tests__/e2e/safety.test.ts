@@ -3,7 +3,7 @@
 import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
-import { runMainThenPost } from '../harness/runner.js'
+import { runMainThenPost } from '../../testkit/runner.js'
 import {
   act,
   cloudwatch,
@@ -19,7 +19,7 @@ import {
   splitSeen as splitSeenIn,
   updateCode,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

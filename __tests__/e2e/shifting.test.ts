@@ -12,7 +12,7 @@ import {
   updateCode,
   readyToPromote,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

@@ -7,7 +7,7 @@ import {
   sameState,
   snapshot,
   type AliasSnapshot
-} from '../../src/rollout/snapshot.js'
+} from '../../src/ledger/snapshot.js'
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:my-fn:live'
 

@@ -4,7 +4,7 @@ import {
   LAMBDA_DESCRIPTION_MAX,
   runContextFromEnv,
   type RunContext
-} from '../../src/report/version-description.js'
+} from '../../src/github/version-description.js'
 
 const sha = 'abc1234def5678901234567890abcdef12345678'
 const base: RunContext = {

@@ -5,11 +5,11 @@ import { USER_AGENT, type Budget } from '../aws/api.js'
 import { systemClock, type Clock } from '../clock.js'
 import { errorLine } from '../errors.js'
 import { runner, runnerLog, stepState, type Log } from '../log.js'
-import { postDeploymentStatus } from '../report/github-deployment.js'
-import { readLedger, type Ledger, type StateStore } from '../rollout/ledger.js'
-import { restoreAll } from '../rollout/restore.js'
-import { KEY_DEPLOYMENT, KEY_REPORTED } from './keys.js'
-import { describeRouting, snapshot } from '../rollout/snapshot.js'
+import { postDeploymentStatus } from '../github/deployment.js'
+import { readLedger, type Ledger, type StateStore } from '../ledger/ledger.js'
+import { restoreAll } from '../ledger/restore.js'
+import { KEY_DEPLOYMENT, KEY_REPORTED } from '../ledger/hand-off.js'
+import { describeRouting, snapshot } from '../ledger/snapshot.js'
 
 /** Post has its own minute, and tries harder than main: it is the last chance to put the alias back. */
 function postBudget(clock: Clock): Budget {

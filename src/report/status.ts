@@ -1,5 +1,5 @@
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
-import { percent } from '../rollout/snapshot.js'
+import { percent } from '../ledger/snapshot.js'
 
 /**
  * The GitHub deployment status: the verdict and the alias ARN first, the reason last, because GitHub cuts

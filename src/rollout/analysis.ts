@@ -7,9 +7,9 @@ import { DeployError, errorLine, failureLine, StopError, stopIfAborted } from '.
 import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
 import type { VersionFigures } from '../aws/api.js'
-import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from './judge.js'
+import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from '../analysis/judge.js'
 import type { FunctionRollout, StepJudgement } from './record.js'
-import { percent } from './snapshot.js'
+import { percent } from '../ledger/snapshot.js'
 
 export interface AnalysisContext {
   metrics: MetricsSource

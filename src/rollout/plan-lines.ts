@@ -4,7 +4,7 @@ import { describeStrategy } from '../inputs/plan.js'
 import { short } from './decide.js'
 import type { Inspection } from './inspect.js'
 import { movesAllAtOnce } from './record.js'
-import { percent } from './snapshot.js'
+import { percent } from '../ledger/snapshot.js'
 
 /** The plan as the log and the summary show it: one line per function, then bake, alarms and wait. */
 export function planLines(config: Config, found: readonly Inspection[]): string[] {

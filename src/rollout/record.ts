@@ -1,6 +1,6 @@
 import type { AlarmState } from '../aws/api.js'
 import type { FunctionRef } from '../inputs/names.js'
-import type { AliasSnapshot } from './snapshot.js'
+import type { AliasSnapshot } from '../ledger/snapshot.js'
 
 /** One judged step of one function, for the summary, its chart and the `result` output. */
 export interface StepJudgement {

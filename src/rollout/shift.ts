@@ -8,9 +8,9 @@ import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
 import { extension, judgeable, judgeStep, type AnalysisContext } from './analysis.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger } from '../ledger/ledger.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
-import { describeRouting, percent, sameState, snapshot, type AliasState } from './snapshot.js'
+import { describeRouting, percent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
 
 export interface ShiftContext {
   alias: string

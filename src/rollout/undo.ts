@@ -5,10 +5,10 @@ import type { Clock } from '../clock.js'
 import type { StopError } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger } from '../ledger/ledger.js'
 import type { FunctionRollout, Status } from './record.js'
-import { fixCommand, restoreAll } from './restore.js'
-import { percent } from './snapshot.js'
+import { fixCommand, restoreAll } from '../ledger/restore.js'
+import { percent } from '../ledger/snapshot.js'
 
 /** Time a rollback may take after cancellation: inside the runner's 7.5 s before SIGTERM. */
 export const CANCEL_ROLLBACK_MS = 6000

@@ -9,7 +9,7 @@ import { DEFAULT_INPUTS } from './inputs.js'
 import { parseInputs } from '../src/inputs/parse.js'
 import type { Log } from '../src/log.js'
 import { promote, type EngineDeps } from '../src/rollout/engine.js'
-import { memoryStore } from '../src/ledger/ledger.js'
+import { memoryStore } from '../src/ledger/hand-off.js'
 import type { Outcome } from '../src/rollout/record.js'
 import type { Emulator } from '../emulator/index.js'
 

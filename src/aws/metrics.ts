@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
+import { ATTEMPTS, METRICS_BUDGET_MS } from './budgets.js'
 import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { described } from './sdk-options.js'
@@ -216,7 +217,11 @@ export class CloudWatchMetrics {
   figures(w: FigureWindow, signal?: AbortSignal): Promise<WindowFigures> {
     return withRetry(
       this.clock,
-      policyFor({ deadline: this.clock.now() + 60_000, maxAttempts: 5, ...(signal ? { signal } : {}) }),
+      policyFor({
+        deadline: this.clock.now() + METRICS_BUDGET_MS,
+        maxAttempts: ATTEMPTS.cloudwatch,
+        ...(signal ? { signal } : {})
+      }),
       () => fetchVersionFigures(this.client, w, signal)
     ).catch(error => {
       throw described(error, {

@@ -1,5 +1,6 @@
 // The run ledger: what main writes to the step state ahead of and after every alias write, so that its own
 // undo and the post step (after a kill) judge the alias by the same record and the same rule.
+import { entryKey, KEY_DONE, KEY_HEAD, type StateStore } from './hand-off.js'
 import { sameState, stateOf, type AliasSnapshot, type AliasState } from './snapshot.js'
 
 /** A write this run is about to send; `state: null` is a DeleteAlias. */
@@ -34,16 +35,6 @@ export interface LedgerHead {
   rollback: boolean
   count: number
 }
-
-/** Where the ledger lives: the step state in the action, a map in tests. */
-export interface StateStore {
-  save(name: string, value: string): void
-  get(name: string): string
-}
-
-export const KEY_HEAD = 'run'
-export const KEY_DONE = 'done'
-const entryKey = (i: number): string => `f${i}`
 
 export class Ledger {
   private readonly index = new Map<string, number>()
@@ -160,11 +151,4 @@ export function ownership(e: LedgerEntry, now: AliasSnapshot | null): Ownership 
   if (e.confirmed && now.revisionId === e.confirmed) return 'ours'
   if (e.intents.some(i => i.state !== null && sameState(now, i.state))) return 'ours'
   return 'foreign'
-}
-
-/** An in-memory store: tests, and main when it runs outside a runner. */
-export function memoryStore(
-  values = new Map<string, string>()
-): StateStore & { values: Map<string, string> } {
-  return { values, save: (k, v) => void values.set(k, v), get: k => values.get(k) ?? '' }
 }

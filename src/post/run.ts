@@ -1,20 +1,16 @@
 // The post step (post-if: always()): the net for SIGKILL, crashes and timeout-minutes. It reads the run
 // ledger main wrote and hands it to the same restore algorithm main's own undo uses.
 import { AliasClient, type AliasApi } from '../aws/alias-client.js'
-import { USER_AGENT, type Budget } from '../aws/api.js'
+import { USER_AGENT } from '../aws/api.js'
+import { postBudget } from '../aws/budgets.js'
 import { systemClock, type Clock } from '../clock.js'
 import { errorLine } from '../errors.js'
 import { runner, runnerLog, stepState, type Log } from '../log.js'
 import { postDeploymentStatus } from '../github/deployment.js'
-import { readLedger, type Ledger, type StateStore } from '../ledger/ledger.js'
+import { unreportedDeployment, type StateStore } from '../ledger/hand-off.js'
+import { readLedger, type Ledger } from '../ledger/ledger.js'
 import { restoreAll } from '../ledger/restore.js'
-import { KEY_DEPLOYMENT, KEY_REPORTED } from '../ledger/hand-off.js'
 import { describeRouting, snapshot } from '../ledger/snapshot.js'
-
-/** Post has its own minute, and tries harder than main: it is the last chance to put the alias back. */
-function postBudget(clock: Clock): Budget {
-  return { deadline: clock.now() + 60_000, maxAttempts: 12 }
-}
 
 export interface PostDeps {
   store: StateStore
@@ -60,7 +56,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
     if (!ledger.head.rollback) return await leaveAsIs(ledger, api, log)
     const results = await restoreAll(
       ledger.entries.map(e => e.id),
-      { api, ledger, concurrency: 10, budget: postBudget(deps.clock) }
+      { api, ledger, concurrency: 10, budget: postBudget(deps.clock.now()) }
     )
     for (const r of results) {
       if (r.restored) log.info(r.message)
@@ -107,7 +103,7 @@ export async function post(): Promise<void> {
         clock,
         env: process.env,
         userAgent: `${USER_AGENT} post`,
-        budget: postBudget(clock),
+        budget: postBudget(clock.now()),
         fallbackCredentials: async () => {
           const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
           return defaultProvider()()
@@ -120,17 +116,10 @@ export async function post(): Promise<void> {
 
 /** A GitHub deployment main could not finish is marked failed, so it is not left in_progress forever. */
 async function closeDeployment(result: PostResult): Promise<void> {
-  const saved = stepState.get(KEY_DEPLOYMENT)
-  if (!saved || stepState.get(KEY_REPORTED)) return
   const ok = result.done === 'promoted' || result.done === 'in-progress'
   try {
-    const d = JSON.parse(saved) as {
-      id: number
-      owner: string
-      repo: string
-      apiUrl: string
-      logUrl?: string
-    }
+    const d = unreportedDeployment(stepState)
+    if (!d) return
     await postDeploymentStatus(
       { ...d, token: runner.getInput('github-token'), requestTimeoutMs: 5000 },
       d.id,

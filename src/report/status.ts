@@ -31,3 +31,9 @@ export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failur
 export function consoleLink(region: string, d: FunctionRollout, alias: string): string {
   return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(d.fn.name)}/aliases/${encodeURIComponent(alias)}`
 }
+
+/** The GitHub deployment's own description: which functions, and from which version to which. */
+export function deploymentDescription(ds: FunctionRollout[], alias: string): string {
+  const first = ds[0] as FunctionRollout
+  return `${ds.length > 1 ? `${ds.length} functions` : first.fn.name}:${alias} v${first.from ?? '-'} → v${first.to}`
+}

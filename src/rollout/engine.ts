@@ -1,6 +1,7 @@
 // The rollout engine: read → publish and smoke-test → gate → shift → finish or undo. Each phase is a
 // function that returns what it found; the run ledger is written ahead of every alias write.
 import type { AlarmSource, AlarmState, Budget, LambdaApi, MetricsSource } from '../aws/api.js'
+import { rolloutBudget } from '../aws/budgets.js'
 import { mapLimit } from '../aws/limiter.js'
 import { smokeTest } from '../aws/smoke.js'
 import type { Clock } from '../clock.js'
@@ -11,7 +12,8 @@ import type { Log } from '../log.js'
 import { short } from './decide.js'
 import { analysisContext, canReadMetrics } from './analysis.js'
 import { inspect, type Inspection } from './inspect.js'
-import { Ledger, type StateStore } from '../ledger/ledger.js'
+import type { StateStore } from '../ledger/hand-off.js'
+import { Ledger } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
@@ -139,11 +141,7 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   return outcome
 }
 
-const budget = (deps: EngineDeps): Budget => ({
-  deadline: deps.deadline,
-  maxAttempts: 8,
-  signal: deps.signal
-})
+const budget = (deps: EngineDeps): Budget => rolloutBudget(deps.deadline, deps.signal)
 
 async function readPhase(config: Config, deps: EngineDeps, budget: Budget): Promise<Inspection[]> {
   return deps.log.group('Reading functions and aliases', async () => {

@@ -1,6 +1,7 @@
 // What main does when a rollout that moved traffic stops short: restore through the shared algorithm, or,
 // with rollback: false, say exactly where each alias was left.
 import type { Budget, LambdaApi } from '../aws/api.js'
+import { ATTEMPTS } from '../aws/budgets.js'
 import type { Clock } from '../clock.js'
 import type { StopError } from '../errors.js'
 import type { Config } from '../inputs/config.js'
@@ -38,7 +39,7 @@ export async function undo(
   const cancelled = stop.kind === 'cancelled'
   const budget: Budget = {
     deadline: deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
-    maxAttempts: 20,
+    maxAttempts: ATTEMPTS.rollback,
     // After a cancel every call is bounded too, not only the waits between them: a slow answer must not
     // carry main past the runner's SIGKILL (post would finish the job, but main's outputs would be lost).
     ...(cancelled ? { signal: AbortSignal.timeout(CANCEL_ROLLBACK_MS) } : {})

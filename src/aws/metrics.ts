@@ -12,7 +12,7 @@ import { ATTEMPTS, METRICS_BUDGET_MS } from './budgets.js'
 import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { described } from './sdk-options.js'
-import type { FigureWindow, TailPoint, VersionFigures, WindowFigures } from './api.js'
+import type { FigureWindow, TailPoint, VersionMetrics, WindowFigures } from './api.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
@@ -137,7 +137,7 @@ export function readFigures(
     return (r.Values ?? []).filter(v => Number.isFinite(v))
   }
   const sum = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0))
-  const figures = (role: Role, version: string): VersionFigures => {
+  const figures = (role: Role, version: string): VersionMetrics => {
     const p99 = values(role, 'p99')
     const tail: TailPoint[] = []
     for (const { pct, key } of TAIL_POINTS) {

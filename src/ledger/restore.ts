@@ -2,7 +2,7 @@
 import type { AliasApi } from '../aws/alias-client.js'
 import type { Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import { errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'

@@ -53,7 +53,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
   const region = ledger.head.region || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || ''
   const api = deps.api(region, ledger.head.endpoint)
   try {
-    if (!ledger.head.rollback) return await leaveAsIs(ledger, api, log)
+    if (!ledger.head.rollback) return await sayWhereAliasesStand(ledger, api, log)
     const results = await restoreAll(
       ledger.entries.map(e => e.id),
       { api, ledger, concurrency: 10, budget: postBudget(deps.clock.now()) }
@@ -72,7 +72,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
 }
 
 /** rollback: false holds after a kill too: say where each alias stands, change nothing. */
-async function leaveAsIs(ledger: Ledger, api: AliasApi, log: Log): Promise<PostResult> {
+async function sayWhereAliasesStand(ledger: Ledger, api: AliasApi, log: Log): Promise<PostResult> {
   for (const e of ledger.entries) {
     try {
       const found = await api.getAlias(e.id, ledger.head.alias)

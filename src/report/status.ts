@@ -1,5 +1,5 @@
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
-import { percent } from '../ledger/snapshot.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 /**
  * The GitHub deployment status: the verdict and the alias ARN first, the reason last, because GitHub cuts
@@ -16,7 +16,7 @@ export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failur
     case 'in-progress':
       return {
         state: 'success',
-        description: `v${first?.to} at ${percent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
+        description: `v${first?.to} at ${weightPercent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
       }
     case 'rolled-back':
       return {

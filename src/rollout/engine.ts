@@ -2,7 +2,7 @@
 // function that returns what it found; the run ledger is written ahead of every alias write.
 import type { AlarmSource, AlarmState, Budget, LambdaApi, MetricsSource } from '../aws/api.js'
 import { rolloutBudget } from '../aws/budgets.js'
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import { smokeTest } from '../aws/smoke.js'
 import type { Clock } from '../clock.js'
 import { DeployError, failureLine, StopError, stopIfAborted } from '../errors.js'
@@ -18,7 +18,7 @@ import { planLines } from './plan-lines.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
-import { describeRouting, percent } from '../ledger/snapshot.js'
+import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { undo } from './undo.js'
 
 export interface EngineDeps {
@@ -117,7 +117,7 @@ async function shiftOrUndo(config: Config, deps: EngineDeps, outcome: Outcome, l
     deps.log.info(
       shifted === 'promoted'
         ? `promoted in ${took}`
-        : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`
+        : `left at ${weightPercent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`
     )
     return { status: shifted }
   } catch (error) {

@@ -9,7 +9,7 @@ import type { Log } from '../log.js'
 import type { Ledger } from '../ledger/ledger.js'
 import type { FunctionRollout, Status } from './record.js'
 import { fixCommand, restoreAll } from '../ledger/restore.js'
-import { percent } from '../ledger/snapshot.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 /** Time a rollback may take after cancellation: inside the runner's 7.5 s before SIGTERM. */
 export const CANCEL_ROLLBACK_MS = 6000
@@ -34,7 +34,7 @@ export async function undo(
   const stoppedAt = deps.clock.now()
   for (const d of touched)
     d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
-  if (!config.rollback) return leaveAsIs(touched, config.alias, reason)
+  if (!config.rollback) return outcomeWithoutRollback(touched, config.alias, reason)
   // Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget.
   const cancelled = stop.kind === 'cancelled'
   const budget: Budget = {
@@ -74,9 +74,9 @@ export async function undo(
   ]
 }
 
-function leaveAsIs(touched: FunctionRollout[], alias: string, reason: string): [Status, string] {
+function outcomeWithoutRollback(touched: FunctionRollout[], alias: string, reason: string): [Status, string] {
   const where = touched.map(d => {
-    const at = d.weight >= 1 ? `v${d.to}` : `${percent(d.weight)} to v${d.to}`
+    const at = d.weight >= 1 ? `v${d.to}` : `${weightPercent(d.weight)} to v${d.to}`
     d.message = `${d.fn.name}: alias ${alias} left at ${at} (rollback: false); ${fixCommand({ id: d.fn.id, initial: d.initial }, alias)}`
     return d.message
   })

@@ -7,7 +7,6 @@ import { mermaidBlocks, parsesAsXyChart } from '../unit/support/mermaid.js'
 import {
   createAlias,
   createFunction,
-  emulator,
   errors,
   getAlias,
   lambda,
@@ -15,13 +14,11 @@ import {
   updateCode,
   updateEnv
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
+useEmulator(f => ({ emu } = f))
 afterEach(() => emu.traffic.stopAll())
-afterAll(() => emu.close())
 
 /** live on v1 with `oldEnv`; new code with `newEnv` in $LATEST; traffic on the alias if rps > 0. */
 async function setUp(

@@ -19,12 +19,9 @@ import {
 } from '../../testkit/fake-github.js'
 import {
   act,
-  cloudwatch,
   createFunction,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   putAlarm,
@@ -32,22 +29,14 @@ import {
   splitSeen as splitSeenIn,
   writes
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 let cw: CloudWatchClient
 let fake: FakeGitHub
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-  cw = cloudwatch(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  cw.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client, cloudwatch: cw } = f))
 beforeEach(async () => {
   fake = await startFakeGitHub()
 })

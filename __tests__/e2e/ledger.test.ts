@@ -16,7 +16,6 @@ import {
   createFunction,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   okAlarm,
   readyToPromote,
@@ -25,23 +24,20 @@ import {
   updateEnv,
   writes
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 /** Called for every request the emulator logs: how a test acts at an exact point of the run. */
 let onLog: (entry: RequestLogEntry) => void = () => undefined
 
-beforeAll(async () => {
-  emu = await startServer({ port: 0 }, { onLog: entry => onLog(entry) })
-  client = lambda(emu)
-})
+useEmulator(
+  f => ({ emu, lambda: client } = f),
+  () => startServer({ port: 0 }, { onLog: entry => onLog(entry) })
+)
 afterEach(() => {
   onLog = () => undefined
   emu.faults.clear()
-})
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
 })
 
 const env = (): Record<string, string> => ({ AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' })

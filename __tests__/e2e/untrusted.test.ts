@@ -18,12 +18,10 @@ import {
   readyToPromote,
   splitSeen
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
-afterAll(() => emu.close())
+useEmulator(f => ({ emu } = f))
 
 const INJECTION = [
   'boom',

@@ -18,7 +18,7 @@ export interface Log {
  * leading white space, as the runner reads it) is broken with a space, so text from outside the workflow
  * (a function's reply, an alarm's reason) cannot set state, outputs or annotations.
  */
-export function plain(text: string): string {
+function plain(text: string): string {
   return (
     text
       .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)

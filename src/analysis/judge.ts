@@ -53,7 +53,7 @@ export const JUDGE_DEFAULTS = {
   alpha: 0.05
 }
 
-export type FailReason = 'errors' | 'latency'
+type FailReason = 'errors' | 'latency'
 
 export type Verdict = {
   newVersion: string

@@ -16,7 +16,7 @@ export const ATTEMPTS = {
 } as const
 
 /** The post step has its own minute. */
-export const POST_BUDGET_MS = 60_000
+const POST_BUDGET_MS = 60_000
 /** One metrics read may take a minute, whatever the rollout's deadline. */
 export const METRICS_BUDGET_MS = 60_000
 

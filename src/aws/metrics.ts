@@ -52,7 +52,7 @@ const TAIL_POINTS: { pct: number; key: SeriesKey }[] = [...TAIL, { pct: 99, key:
 const MINUTE_MS = 60_000
 
 /** The account an ARN or partial ARN names, if any. */
-export function accountOf(nameOrArn: string): string | undefined {
+function accountOf(nameOrArn: string): string | undefined {
   return /^(?:arn:[^:]+:lambda:[^:]*:)?(\d{12}):function:/.exec(nameOrArn)?.[1]
 }
 

@@ -19,7 +19,7 @@ export function runContextFromEnv(env: NodeJS.ProcessEnv, eventPayload?: unknown
 }
 
 /** The event that started the workflow, or undefined when there is none or it cannot be read. */
-export function eventPayload(env: NodeJS.ProcessEnv): unknown {
+function eventPayload(env: NodeJS.ProcessEnv): unknown {
   const path = env.GITHUB_EVENT_PATH
   if (!path) return undefined
   try {

@@ -68,5 +68,5 @@ export const INPUT_NAMES = [
   'min-invocations',
   'latency-tolerance'
 ] as const
-export type InputName = (typeof INPUT_NAMES)[number]
+type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

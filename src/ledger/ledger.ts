@@ -4,7 +4,7 @@ import { entryKey, KEY_DONE, KEY_HEAD, type StateStore } from './hand-off.js'
 import { sameState, stateOf, type AliasSnapshot, type AliasState } from './snapshot.js'
 
 /** A write this run is about to send; `state: null` is a DeleteAlias. */
-export interface Intent {
+interface Intent {
   state: AliasState | null
   /** The RevisionId the write is guarded by (null: CreateAlias and DeleteAlias take none). */
   guard: string | null
@@ -26,7 +26,7 @@ export interface LedgerEntry {
   foreign: string | null
 }
 
-export interface LedgerHead {
+interface LedgerHead {
   v: 1
   alias: string
   region: string
@@ -107,7 +107,7 @@ export class Ledger {
   }
 }
 
-export type SavedLedger =
+type SavedLedger =
   { kind: 'none' } | { kind: 'unreadable'; reason: string } | { kind: 'found'; ledger: Ledger; done: string }
 
 /** Reads back what main saved; post never guesses: an unreadable ledger is said to be one. */
@@ -133,7 +133,7 @@ export function readLedger(store: StateStore): SavedLedger {
   }
 }
 
-export type Ownership = 'initial' | 'ours' | 'foreign'
+type Ownership = 'initial' | 'ours' | 'foreign'
 
 /**
  * The ownership rule, for main and post alike. The alias is as it was (routing and description equal the

@@ -22,7 +22,7 @@ export interface ReadOptions {
 }
 
 /** What the reads sent together answered. */
-export interface Together {
+interface Together {
   latest: FunctionConfiguration | null
   alias: AliasConfiguration | null
   /** The alias's primary version read through the alias; null when not asked for or not answered. */

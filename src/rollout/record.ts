@@ -19,7 +19,7 @@ export interface StepJudgement {
 
 export type Status = 'promoted' | 'unchanged' | 'in-progress' | 'rolled-back' | 'failed' | 'dry-run'
 
-export interface TimelineEntry {
+interface TimelineEntry {
   time: number
   /** Traffic on the new version after this step, 0..1; 0 for a rollback. */
   weight: number

@@ -95,7 +95,7 @@ function holdNote(step: PlanStep): string {
 }
 
 /** The state one step sets: a split from the old version, or the new version alone. */
-export function aliasStateAt(d: FunctionRollout, weight: number): AliasState {
+function aliasStateAt(d: FunctionRollout, weight: number): AliasState {
   const description = d.initial?.description ?? ''
   return weight >= 1
     ? { functionVersion: d.to, weights: {}, description }

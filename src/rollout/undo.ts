@@ -12,10 +12,10 @@ import { fixCommand, restoreAll } from '../ledger/restore.js'
 import { weightPercent } from '../ledger/snapshot.js'
 
 /** Time a rollback may take after cancellation: inside the runner's 7.5 s before SIGTERM. */
-export const CANCEL_ROLLBACK_MS = 6000
-export const ROLLBACK_MS = 120_000
+const CANCEL_ROLLBACK_MS = 6000
+const ROLLBACK_MS = 120_000
 
-export interface UndoDeps {
+interface UndoDeps {
   api: LambdaApi
   clock: Clock
   log: Log

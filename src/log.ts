@@ -79,7 +79,7 @@ function fileCommand(variable: string, legacy: string, name: string, value: stri
 
 export const runnerLog: Log = runner
 
-/** The step state: where main keeps the run ledger for post. */
+/** The step state: where main leaves the hand-off for post (the run ledger, the GitHub deployment). */
 export const stepState = {
   save: (name: string, value: string): void => runner.saveState(name, value),
   get: (name: string): string => runner.getState(name)

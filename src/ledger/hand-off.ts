@@ -1,5 +1,6 @@
-// What main leaves for post in the step state, written and read here only: the run ledger's keys, the
-// GitHub deployment main opened, and whether main reported that deployment itself.
+// What main leaves for post in the step state, every key of it named here: the run ledger's (ledger.ts
+// writes and reads the entries under them), the GitHub deployment main opened, and whether main reported
+// that deployment itself (both written and read only here).
 
 /** Where the hand-off lives: the step state in the action, a map in tests. */
 export interface StateStore {

@@ -2,8 +2,8 @@
 // emulator's admin shortcuts; the action always runs as dist/ under the runner-faithful harness.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../emulator/index.js'
-import { createAlias, createFunction, publish, updateCode } from '../__tests__/e2e/fixtures.js'
-import { runAction, type RunOptions, type RunResult } from '../__tests__/harness/runner.js'
+import { createAlias, createFunction, publish, updateCode } from '../testkit/fixtures.js'
+import { runAction, type RunOptions, type RunResult } from '../testkit/runner.js'
 
 /**
  * Runs dist/ main (or `opts.entry`) against `emu`. Not the fixtures' `act`: that one lets `extra.env`

@@ -96,8 +96,6 @@ export const cwError = (
 
 export const cwValidation = (message: string): ApiError =>
   cwError(400, 'ValidationException', 'ValidationError', message)
-export const cwMissing = (field: string): ApiError =>
-  cwError(400, 'MissingRequiredParameterException', 'MissingParameter', `The parameter ${field} is required.`)
 export const cwThrottle = (): ApiError =>
   new ApiError(429, 'ThrottlingException', 'Rate exceeded', {
     queryCode: 'Throttling',

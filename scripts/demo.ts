@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/index.js'
-import { okAlarm } from '../__tests__/e2e/fixtures.js'
-import { runAction, type RunResult } from '../__tests__/harness/runner.js'
+import { okAlarm } from '../testkit/fixtures.js'
+import { runAction, type RunResult } from '../testkit/runner.js'
 import { renderLogLine } from './lib/action-log.js'
 import { styleFor } from './lib/terminal.js'
 

@@ -1,7 +1,7 @@
 // npm run explore: the whole fault-point space (every scenario × every call index × every fault), where
 // `npm test` runs a seeded sample of it. Prints each violated invariant and exits 1 if there is any.
-import { emulator } from '../__tests__/e2e/fixtures.js'
-import { callCount, FAULTS, runCase, SCENARIOS } from '../__tests__/explore/space.js'
+import { emulator } from '../testkit/fixtures.js'
+import { callCount, FAULTS, runCase, SCENARIOS } from '../testkit/explore-space.js'
 
 const only = process.argv[2]
 const emu = await emulator()

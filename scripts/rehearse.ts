@@ -1,6 +1,6 @@
 // `npm run rehearse -- [input=value …] [--option …]`: one command to try a deploy locally. Starts the Lambda
 // API emulator in this process, seeds a function (alias on version 1, new code in $LATEST), runs
-// dist/index.js and then dist/post.js exactly as the GitHub runner does (through __tests__/harness/runner.ts:
+// dist/index.js and then dist/post.js exactly as the GitHub runner does (through testkit/runner.ts:
 // every action.yml default filled in, INPUT_ variables, file commands, the runner's cancellation), prints the
 // log as it comes, then the outputs, the job summary and where the alias ended, and stops everything it
 // started on exit, Ctrl-C or SIGTERM. `npm run rehearse -- --help` lists the options.
@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from '../emulator/index.js'
-import { startFakeGitHub, type FakeGitHub } from '../__tests__/e2e/fake-github.js'
-import { okAlarm } from '../__tests__/e2e/fixtures.js'
-import { loadActionDefaults, runMainThenPost, type RunResult } from '../__tests__/harness/runner.js'
+import { startFakeGitHub, type FakeGitHub } from '../testkit/fake-github.js'
+import { okAlarm } from '../testkit/fixtures.js'
+import { loadActionDefaults, runMainThenPost, type RunResult } from '../testkit/runner.js'
 import { renderLogLine } from './lib/action-log.js'
 import { seedFunction } from './lib/seed.js'
 import { LineSplitter, styleFor, type Style } from './lib/terminal.js'

@@ -18,7 +18,7 @@ export class DeployError extends Error {
   override name = 'DeployError'
 }
 
-export type StopKind = 'alarm' | 'cancelled' | 'timeout' | 'foreign-change' | 'step-failed' | 'analysis'
+type StopKind = 'alarm' | 'cancelled' | 'timeout' | 'foreign-change' | 'step-failed' | 'analysis'
 
 /** Why a rollout that had started moving traffic stopped short: each kind is reported differently. */
 export class StopError extends Error {

@@ -18,7 +18,7 @@ export interface Log {
  * leading white space, as the runner reads it) is broken with a space, so text from outside the workflow
  * (a function's reply, an alarm's reason) cannot set state, outputs or annotations.
  */
-export function plain(text: string): string {
+function plain(text: string): string {
   return (
     text
       .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
@@ -79,7 +79,7 @@ function fileCommand(variable: string, legacy: string, name: string, value: stri
 
 export const runnerLog: Log = runner
 
-/** The step state: where main keeps the run ledger for post. */
+/** The step state: where main leaves the hand-off for post (the run ledger, the GitHub deployment). */
 export const stepState = {
   save: (name: string, value: string): void => runner.saveState(name, value),
   get: (name: string): string => runner.getState(name)

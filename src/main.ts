@@ -1,24 +1,24 @@
 // The main step, wiring only: inputs → engine → report. Every failure ends as one line and a non-zero exit.
-import { readFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
-import type { AlarmSource } from './aws/api.js'
+import { rolloutBudget } from './aws/budgets.js'
+import { openClients } from './aws/clients.js'
 import { atDeadline, systemClock } from './clock.js'
 import { failureLine } from './errors.js'
+import { repositoryTarget, runDescription } from './github/context.js'
+import { createDeploymentTracker, type DeploymentTracker } from './github/deployment.js'
 import type { Config } from './inputs/config.js'
 import { formatDuration } from './inputs/duration.js'
 import { parseInputs } from './inputs/parse.js'
 import { readInputs } from './inputs/read.js'
+import { markReported, saveDeployment } from './ledger/hand-off.js'
 import { runner, runnerLog, stepState } from './log.js'
-import { KEY_DEPLOYMENT, KEY_REPORTED } from './post/keys.js'
-import { createDeploymentTracker, type DeploymentTracker } from './report/github-deployment.js'
 import { writeOutputs } from './report/outputs.js'
-import { consoleLink, deploymentStatus } from './report/status.js'
+import { consoleLink, deploymentDescription, deploymentStatus } from './report/status.js'
 import { writeSummary } from './report/summary.js'
-import { clampDescription, defaultDescription, runContextFromEnv } from './report/version-description.js'
-import type { ControlPlane } from './prune/api.js'
-import type { PruneReport } from './prune/run.js'
 import { promote } from './rollout/engine.js'
 import type { FunctionRollout, Outcome } from './rollout/record.js'
+import type { ControlPlane } from './prune/api.js'
+import type { PruneReport } from './prune/report.js'
 
 /**
  * A rollout of many functions is a long wait on the network: keeping V8's young generation at its first
@@ -28,22 +28,81 @@ import type { FunctionRollout, Outcome } from './rollout/record.js'
 const SMALL_YOUNG_GENERATION_FROM = 20
 
 export async function run(): Promise<void> {
-  let config: Config
-  try {
-    config = parseInputs(readInputs(), process.env)
-  } catch (error) {
-    runner.setOutput('status', 'failed')
-    runner.setOutput('result', '[]')
-    runner.setFailed(failureLine(error))
-    return
-  }
+  const config = readConfig()
+  if (!config) return
   if (config.functions.length >= SMALL_YOUNG_GENERATION_FROM)
     setFlagsFromString('--semi-space-growth-factor=1')
 
   const clock = systemClock
   const deadline = clock.now() + config.timeoutMs
+  const cancel = cancelOnSignals()
+  const cancelTimer = atDeadline(deadline, () =>
+    cancel.controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`)
+  )
+  const aws = await openClients(config, clock, rolloutBudget(deadline, cancel.controller.signal))
+  let tracker: DeploymentTracker | null = null
+  let outcome: Outcome | null = null
+  try {
+    outcome = await promote(config, {
+      api: aws.api,
+      alarms: aws.alarms,
+      ...(aws.metrics ? { metrics: aws.metrics } : {}),
+      clock,
+      log: runnerLog,
+      store: stepState,
+      signal: cancel.controller.signal,
+      deadline,
+      description: config.description ?? runDescription(process.env),
+      onReady: async ds => {
+        tracker = config.environment ? deploymentTracker(config, ds) : null
+        const id = await tracker?.start()
+        if (id !== undefined) saveDeployment(stepState, { id, ...repositoryTarget(process.env) })
+      }
+    })
+    if (config.keepVersions !== null && !cancel.controller.signal.aborted)
+      outcome.pruning = await prune(outcome, config, aws, cancel.controller.signal)
+  } catch (error) {
+    await failUnexpectedly(error, tracker)
+    return
+  } finally {
+    cancelTimer()
+    aws.destroy()
+  }
+  // The handlers stay until the report is out: a cancel now changes nothing (the outcome is final) and
+  // must not end the process with an exit code that disagrees with it.
+  await report(outcome, config, tracker)
+  cancel.release()
+  if (outcome.error) runner.setFailed(outcome.error)
+}
+
+/** keep-versions, loaded only when it is set (the SDK commands it sends are not part of start-up). */
+async function prune(
+  outcome: Outcome,
+  config: Config,
+  gateway: ControlPlane,
+  signal: AbortSignal
+): Promise<PruneReport> {
+  const { lambdaPruneApi } = await import('./prune/api.js')
+  const { pruneAfterRun } = await import('./prune/run.js')
+  const deps = { api: lambdaPruneApi(gateway), log: runnerLog, concurrency: config.concurrency, signal }
+  return pruneAfterRun(outcome, config.keepVersions ?? 1, deps)
+}
+
+/** The inputs as one Config, or null once a bad one has been reported. */
+function readConfig(): Config | null {
+  try {
+    return parseInputs(readInputs(), process.env)
+  } catch (error) {
+    runner.setOutput('status', 'failed')
+    runner.setOutput('result', '[]')
+    runner.setFailed(failureLine(error))
+    return null
+  }
+}
+
+/** The runner sends SIGINT, then SIGTERM 7.5 s later, then SIGKILL: stop at the first and roll back. */
+function cancelOnSignals(): { controller: AbortController; release: () => void } {
   const controller = new AbortController()
-  // The runner sends SIGINT, then SIGTERM 7.5 s later, then SIGKILL: stop at the first and roll back.
   const onSignal = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     runner.warning(`received ${signal}: the workflow was cancelled; stopping and rolling back`)
@@ -51,83 +110,23 @@ export async function run(): Promise<void> {
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const cancelTimer = atDeadline(deadline, () =>
-    controller.abort(`timeout ${formatDuration(config.timeoutMs)} reached`)
-  )
-  const budget = { deadline, maxAttempts: 8, signal: controller.signal }
-  // The AWS SDK is most of the start-up time: loaded only once the inputs are known to be good, and
-  // CloudWatch's client only when there are alarms to watch.
-  const { LambdaGateway, USER_AGENT } = await import('./aws/lambda.js')
-  const endpoint = config.endpoint
-  const gateway = new LambdaGateway(
-    {
-      region: config.region,
-      endpoint,
-      endpointSource: config.endpointSource.lambda,
-      clock,
-      maxRequestsPerSecond: config.maxRequestsPerSecond,
-      userAgent: USER_AGENT
-    },
-    budget
-  )
-  const cloudwatch = {
-    region: config.region,
-    endpoint: config.cloudwatchEndpoint,
-    endpointSource: config.endpointSource.cloudwatch,
-    userAgent: USER_AGENT
+  return {
+    controller,
+    release: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
   }
-  const alarms: AlarmSource & { destroy?: () => void } =
-    config.alarms.length === 0
-      ? { names: [], read: async () => [] }
-      : new (await import('./aws/alarms.js')).AlarmWatcher(config.alarms, cloudwatch, clock)
-  const metrics =
-    config.analysis.length > 0 || config.minInvocations > 0
-      ? new (await import('./aws/metrics.js')).CloudWatchMetrics(cloudwatch, clock)
-      : undefined
-  let tracker: DeploymentTracker | null = null
-  let outcome: Outcome | null = null
-  try {
-    outcome = await promote(config, {
-      api: gateway,
-      alarms,
-      clock,
-      log: runnerLog,
-      store: stepState,
-      ...(metrics ? { metrics } : {}),
-      signal: controller.signal,
-      deadline,
-      description:
-        config.description ??
-        clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
-      onReady: async ds => {
-        tracker = config.environment ? deploymentTracker(config, ds) : null
-        const id = await tracker?.start()
-        if (id !== undefined) stepState.save(KEY_DEPLOYMENT, JSON.stringify({ id, ...gitHubTarget() }))
-      }
-    })
-    if (config.keepVersions !== null && !controller.signal.aborted)
-      outcome.pruning = await prune(outcome, config, gateway, controller.signal)
-  } catch (error) {
-    // A bug: the ledger is not finished, so post checks the aliases and restores what is provably ours.
-    runner.setOutput('status', 'failed')
-    runner.debug((error as Error).stack ?? String(error))
-    const message = `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`
-    await (tracker as DeploymentTracker | null)?.finish('failure', message)
-    stepState.save(KEY_REPORTED, 'true')
-    runner.setFailed(message)
-    return
-  } finally {
-    cancelTimer()
-    gateway.destroy()
-    alarms.destroy?.()
-    metrics?.destroy()
-  }
-  // The handlers stay until the report is out: a cancel now changes nothing (the outcome is final) and
-  // must not end the process with an exit code that disagrees with it.
-  await report(outcome, config, tracker)
-  process.off('SIGINT', onSignal)
-  process.off('SIGTERM', onSignal)
-  if (outcome.error) runner.setFailed(outcome.error)
+}
+
+/** A bug: the ledger is not finished, so post checks the aliases and restores what is provably ours. */
+async function failUnexpectedly(error: unknown, tracker: DeploymentTracker | null): Promise<void> {
+  runner.setOutput('status', 'failed')
+  runner.debug((error as Error).stack ?? String(error))
+  const message = `unexpected failure: ${failureLine(error)}; the post step will check the alias and restore it if this run left it changed`
+  await tracker?.finish('failure', message)
+  markReported(stepState)
+  runner.setFailed(message)
 }
 
 /** Reporting is told, never decisive: the outcome is final and in the ledger before any of this runs. */
@@ -149,56 +148,18 @@ async function report(outcome: Outcome, config: Config, tracker: DeploymentTrack
       status.description,
       first ? consoleLink(config.region, first, config.alias) : undefined
     )
-    stepState.save(KEY_REPORTED, 'true')
+    markReported(stepState)
   })
 }
 
-/** keep-versions, loaded only when it is set (the SDK commands it sends are not part of start-up). */
-async function prune(
-  outcome: Outcome,
-  config: Config,
-  gateway: ControlPlane,
-  signal: AbortSignal
-): Promise<PruneReport> {
-  const { lambdaPruneApi } = await import('./prune/api.js')
-  const { pruneAfterRun } = await import('./prune/run.js')
-  const deps = { api: lambdaPruneApi(gateway), log: runnerLog, concurrency: config.concurrency, signal }
-  return pruneAfterRun(outcome, config.keepVersions ?? 1, deps)
-}
-
-function eventPayload(): unknown {
-  const path = process.env.GITHUB_EVENT_PATH
-  if (!path) return undefined
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch {
-    return undefined
-  }
-}
-
-function gitHubTarget(): { owner: string; repo: string; apiUrl: string; logUrl?: string } {
-  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/')
-  const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const runUrl = process.env.GITHUB_RUN_ID
-    ? `${server}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
-    : undefined
-  return {
-    owner,
-    repo,
-    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    ...(runUrl ? { logUrl: runUrl } : {})
-  }
-}
-
 function deploymentTracker(config: Config, ds: FunctionRollout[]): DeploymentTracker {
-  const first = ds[0] as FunctionRollout
   return createDeploymentTracker(
     {
-      ...gitHubTarget(),
+      ...repositoryTarget(process.env),
       token: config.githubToken,
       ref: process.env.GITHUB_SHA ?? '',
       environment: config.environment,
-      description: `${ds.length > 1 ? `${ds.length} functions` : first.fn.name}:${config.alias} v${first.from ?? '-'} → v${first.to}`,
+      description: deploymentDescription(ds, config.alias),
       // Well inside the runner's 10 s between a cancel's SIGINT and SIGKILL.
       requestTimeoutMs: 5000
     },

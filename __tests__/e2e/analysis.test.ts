@@ -2,26 +2,23 @@
 // traffic on the alias: a worse new version is rolled back at its first judgement, an equal one is
 // promoted, a slower one is rolled back, and without traffic the run says so and restores the alias.
 import type { Emulator } from '../../emulator/index.js'
-import { runMainThenPost } from '../harness/runner.js'
+import { runMainThenPost } from '../../testkit/runner.js'
 import { mermaidBlocks, parsesAsXyChart } from '../unit/support/mermaid.js'
 import {
   createAlias,
   createFunction,
-  emulator,
   errors,
   getAlias,
   lambda,
   publish,
   updateCode,
   updateEnv
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
+useEmulator(f => ({ emu } = f))
 afterEach(() => emu.traffic.stopAll())
-afterAll(() => emu.close())
 
 /** live on v1 with `oldEnv`; new code with `newEnv` in $LATEST; traffic on the alias if rps > 0. */
 async function setUp(

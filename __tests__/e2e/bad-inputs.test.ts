@@ -2,32 +2,18 @@
 // emulator sees no writing call. Runs dist/ as the runner does.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
-import {
-  act,
-  createAlias,
-  createFunction,
-  emulator,
-  errors,
-  lambda,
-  lastSeq,
-  publish,
-  writes
-} from './fixtures.js'
+import { act, createAlias, createFunction, errors, lastSeq, publish, writes } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 const fn = 'inputs-fn'
 
+useEmulator(f => ({ emu, lambda: client } = f))
 beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
   await createFunction(client, fn, 'a')
   await publish(client, fn)
   await createAlias(client, fn, 'live', '1')
-})
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
 })
 
 const STRATEGY = 'expected all-at-once, canary, linear or a CodeDeploy name such as Canary10Percent5Minutes'

@@ -5,27 +5,19 @@ import type { Emulator } from '../../emulator/index.js'
 import {
   act,
   createFunction,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   readyToPromote,
   updateCode
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-})
+useEmulator(f => ({ emu, lambda: client } = f))
 afterEach(() => emu.faults.clear())
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
-})
 
 /** `live` on v1, new code waiting in $LATEST. */
 const ready = (fn: string): Promise<void> => readyToPromote(client, fn)

@@ -9,39 +9,34 @@ import {
   type LambdaClient
 } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
-import { HARNESS_CONTEXT, type RunOptions, type RunResult } from '../harness/runner.js'
-import { json, refusedUrl, startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fake-github.js'
+import { HARNESS_CONTEXT, type RunOptions, type RunResult } from '../../testkit/runner.js'
+import {
+  json,
+  refusedUrl,
+  startFakeGitHub,
+  type FakeGitHub,
+  type GitHubRequest
+} from '../../testkit/fake-github.js'
 import {
   act,
-  cloudwatch,
   createFunction,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   putAlarm,
   readyToPromote,
   splitSeen as splitSeenIn,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 let cw: CloudWatchClient
 let fake: FakeGitHub
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-  cw = cloudwatch(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  cw.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client, cloudwatch: cw } = f))
 beforeEach(async () => {
   fake = await startFakeGitHub()
 })

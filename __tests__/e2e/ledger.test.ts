@@ -8,15 +8,14 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
 import { startServer } from '../../emulator/server.js'
 import type { RequestLogEntry } from '../../emulator/types.js'
-import { runAction, runMainThenPost } from '../harness/runner.js'
-import { startFakeGitHub } from './fake-github.js'
+import { runAction, runMainThenPost } from '../../testkit/runner.js'
+import { startFakeGitHub } from '../../testkit/fake-github.js'
 import {
   cloudwatch,
   createAlias,
   createFunction,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   okAlarm,
   readyToPromote,
@@ -24,24 +23,21 @@ import {
   splitSeen,
   updateEnv,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 /** Called for every request the emulator logs: how a test acts at an exact point of the run. */
 let onLog: (entry: RequestLogEntry) => void = () => undefined
 
-beforeAll(async () => {
-  emu = await startServer({ port: 0 }, { onLog: entry => onLog(entry) })
-  client = lambda(emu)
-})
+useEmulator(
+  f => ({ emu, lambda: client } = f),
+  () => startServer({ port: 0 }, { onLog: entry => onLog(entry) })
+)
 afterEach(() => {
   onLog = () => undefined
   emu.faults.clear()
-})
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
 })
 
 const env = (): Record<string, string> => ({ AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' })

@@ -4,33 +4,22 @@ import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import {
   act,
-  cloudwatch,
   createAlias,
   createFunction,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   okAlarm,
   updateCode
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 let cw: CloudWatchClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-  cw = cloudwatch(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  cw.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client, cloudwatch: cw } = f))
 
 /** `count` functions, each with `live` on v1 and new code in $LATEST, and an OK alarm of its own. */
 async function fleet(prefix: string, count: number): Promise<string[]> {

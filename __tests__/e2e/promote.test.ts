@@ -5,28 +5,20 @@ import {
   act,
   createAlias,
   createFunction,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   updateCode,
   updateEnv,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client } = f))
 
 describe('publish when changed, promote all at once', () => {
   const fn = 'orders'

@@ -21,7 +21,7 @@ import {
   publish,
   splitSeen,
   updateCode
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
 
 let emu: Emulator
 let client: LambdaClient

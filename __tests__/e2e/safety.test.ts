@@ -3,14 +3,11 @@
 import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
-import { runMainThenPost } from '../harness/runner.js'
+import { runMainThenPost } from '../../testkit/runner.js'
 import {
   act,
-  cloudwatch,
-  emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   okAlarm,
@@ -19,22 +16,14 @@ import {
   splitSeen as splitSeenIn,
   updateCode,
   writes
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 let cw: CloudWatchClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-  cw = cloudwatch(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  cw.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client, cloudwatch: cw } = f))
 
 /** `live` on v1 with a description, new code in $LATEST. */
 const ready = (fn: string, env?: Record<string, string>): Promise<void> =>

@@ -2,29 +2,13 @@
 // request log; wait: false, resume, refusal of a second version, manual rollback.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
-import {
-  act,
-  emulator,
-  errors,
-  getAlias,
-  lambda,
-  lastSeq,
-  updateCode,
-  readyToPromote,
-  writes
-} from './fixtures.js'
+import { act, errors, getAlias, lastSeq, updateCode, readyToPromote, writes } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client } = f))
 
 /** `live` on v1, new code waiting in $LATEST. */
 const ready = (fn: string): Promise<void> => readyToPromote(client, fn)

@@ -5,7 +5,7 @@ import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Emulator } from '../../emulator/index.js'
-import { runAction, runMainThenPost } from '../harness/runner.js'
+import { runAction, runMainThenPost } from '../../testkit/runner.js'
 import {
   cloudwatch,
   emulator,
@@ -17,13 +17,11 @@ import {
   putAlarm,
   readyToPromote,
   splitSeen
-} from './fixtures.js'
+} from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
-afterAll(() => emu.close())
+useEmulator(f => ({ emu } = f))
 
 const INJECTION = [
   'boom',

@@ -4,8 +4,8 @@
 // a post step that never changes what it cannot prove is this run's, and a second post that changes nothing.
 import type { Emulator } from '../../emulator/index.js'
 import { createRandom } from '../../emulator/random.js'
-import { emulator } from '../e2e/fixtures.js'
-import { callCount, FAULTS, runCase, SCENARIOS, type CaseResult } from './space.js'
+import { emulator } from '../../testkit/fixtures.js'
+import { callCount, FAULTS, runCase, SCENARIOS, type CaseResult } from '../../testkit/explore-space.js'
 
 const SAMPLE = Number(process.env.EXPLORE_SAMPLE ?? '1')
 const SEED = Number(process.env.EXPLORE_SEED ?? '20261201')

@@ -12,7 +12,7 @@ import {
   parseWorkflowCommands,
   runAction,
   runMainThenPost
-} from './runner.js'
+} from '../../testkit/runner.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const coreUrl = pathToFileURL(join(repoRoot, 'node_modules/@actions/core/lib/core.js')).href

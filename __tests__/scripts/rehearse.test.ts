@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { connect } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadActionDefaults } from '../harness/runner.js'
+import { loadActionDefaults } from '../../testkit/runner.js'
 import { DEFAULT_TRAFFIC_RATE, parseRehearsal, UsageError } from '../../scripts/rehearse.js'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')

@@ -2,12 +2,12 @@ import fc from 'fast-check'
 import {
   describeRouting,
   pendingSplit,
-  percent,
+  weightPercent,
   sameRouting,
   sameState,
   snapshot,
   type AliasSnapshot
-} from '../../src/rollout/snapshot.js'
+} from '../../src/ledger/snapshot.js'
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:my-fn:live'
 
@@ -121,16 +121,16 @@ describe('percent', () => {
     [0, '0%'],
     [1, '100%']
   ])('%p → %s', (weight, expected) => {
-    expect(percent(weight)).toBe(expected)
+    expect(weightPercent(weight)).toBe(expected)
   })
 
   it('every weight of hundredths of a percent prints as a short decimal', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9999 }), h => {
         const weight = h / 10_000
-        expect(percent(weight)).toBe(`${h / 100}%`)
+        expect(weightPercent(weight)).toBe(`${h / 100}%`)
         // The remainder shown for the primary version has no float noise either.
-        expect(percent(1 - weight)).toBe(`${(10_000 - h) / 100}%`)
+        expect(weightPercent(1 - weight)).toBe(`${(10_000 - h) / 100}%`)
       })
     )
   })

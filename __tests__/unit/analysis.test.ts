@@ -3,8 +3,8 @@
 import type { Emulator } from '../../emulator/index.js'
 import type { MetricsSource } from '../../src/aws/api.js'
 import type { FigureWindow, WindowFigures } from '../../src/aws/api.js'
-import { emulator, getAlias, lambda, readyToPromote } from '../e2e/fixtures.js'
-import { config, rig } from './support/kit.js'
+import { emulator, getAlias, lambda, readyToPromote } from '../../testkit/fixtures.js'
+import { config, rig } from '../../testkit/rig.js'
 import { tailAround } from './support/tail.js'
 
 let emu: Emulator

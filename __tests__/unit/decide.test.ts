@@ -1,4 +1,4 @@
-import type { AliasSnapshot } from '../../src/rollout/snapshot.js'
+import type { AliasSnapshot } from '../../src/ledger/snapshot.js'
 import { decide, short, type DecisionInput } from '../../src/rollout/decide.js'
 
 const SHA_A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa='

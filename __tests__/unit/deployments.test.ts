@@ -1,7 +1,7 @@
 // GitHub is not reachable from tests: a local fake of the two REST endpoints records what the tracker sends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDeploymentTracker, type DeploymentContext } from '../../src/report/github-deployment.js'
+import { createDeploymentTracker, type DeploymentContext } from '../../src/github/deployment.js'
 
 interface Recorded {
   method: string

@@ -2,9 +2,9 @@ import {
   clampDescription,
   defaultDescription,
   LAMBDA_DESCRIPTION_MAX,
-  runContextFromEnv,
   type RunContext
-} from '../../src/report/version-description.js'
+} from '../../src/github/version-description.js'
+import { runContextFromEnv } from '../../src/github/context.js'
 
 const sha = 'abc1234def5678901234567890abcdef12345678'
 const base: RunContext = {

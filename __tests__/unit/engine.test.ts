@@ -2,7 +2,7 @@
 import { UpdateAliasCommand } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { postRun } from '../../src/post/run.js'
-import { readLedger } from '../../src/rollout/ledger.js'
+import { readLedger } from '../../src/ledger/ledger.js'
 import {
   cloudwatch,
   emulator,
@@ -13,8 +13,8 @@ import {
   splitAlias,
   updateEnv,
   writes
-} from '../e2e/fixtures.js'
-import { config, killDuringHold, rig, recorder } from './support/kit.js'
+} from '../../testkit/fixtures.js'
+import { config, killDuringHold, rig, recorder } from '../../testkit/rig.js'
 
 let emu: Emulator
 let n = 0

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { InputError } from '../../src/errors.js'
 import { INPUT_NAMES, type RawInputs } from '../../src/inputs/config.js'
 import { parseInputs } from '../../src/inputs/parse.js'
-import { DEFAULT_INPUTS } from './support/inputs.js'
+import { DEFAULT_INPUTS } from '../../testkit/inputs.js'
 
 const ACTION_YML = new URL('../../action.yml', import.meta.url)
 

@@ -15,8 +15,8 @@ import {
   readyToPromote,
   splitAlias,
   updateCode
-} from '../e2e/fixtures.js'
-import { config, rig } from './support/kit.js'
+} from '../../testkit/fixtures.js'
+import { config, rig } from '../../testkit/rig.js'
 
 let emu: Emulator
 let n = 0

@@ -7,7 +7,7 @@ import {
   type JudgeSettings,
   type StepFigures,
   type VersionFigures
-} from '../../src/rollout/judge.js'
+} from '../../src/analysis/judge.js'
 import { TAIL_TENTHS, tailAround } from './support/tail.js'
 
 const BOTH: Check[] = ['errors', 'latency']

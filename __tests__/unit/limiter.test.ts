@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/clock.js'
-import { mapLimit, RateLimiter } from '../../src/aws/limiter.js'
+import { RateLimiter } from '../../src/aws/limiter.js'
+import { mapLimit } from '../../src/concurrency.js'
 
 /** Sleep advances time at once: sequential callers see a timeline, concurrent callers see their waits. */
 function fakeClock(start = 0): Clock & { sleeps: number[]; advance: (ms: number) => void } {

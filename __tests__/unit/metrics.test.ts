@@ -14,7 +14,7 @@ import {
   type MetricsClient
 } from '../../src/aws/metrics.js'
 import type { FigureWindow } from '../../src/aws/api.js'
-import { judge, JUDGE_DEFAULTS } from '../../src/rollout/judge.js'
+import { judge, JUDGE_DEFAULTS } from '../../src/analysis/judge.js'
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
 const WINDOW: FigureWindow = {

@@ -1,7 +1,7 @@
 // The ownership rule main's undo and the post step share: what the ledger proves is this run's.
-import { ownership, type LedgerEntry } from '../../src/rollout/ledger.js'
-import { fixCommand } from '../../src/rollout/restore.js'
-import type { AliasSnapshot } from '../../src/rollout/snapshot.js'
+import { ownership, type LedgerEntry } from '../../src/ledger/ledger.js'
+import { fixCommand } from '../../src/ledger/restore.js'
+import type { AliasSnapshot } from '../../src/ledger/snapshot.js'
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:my-fn:live'
 

@@ -12,7 +12,7 @@ import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { LambdaGateway } from '../../src/aws/lambda.js'
 import { errorLine } from '../../src/errors.js'
 import { lambdaPruneApi, type PruneApi } from '../../src/prune/api.js'
-import { VirtualClock } from './support/kit.js'
+import { VirtualClock } from '../../testkit/rig.js'
 
 let emu: Emulator
 let client: LambdaClient

@@ -8,7 +8,7 @@ import { decidePrune, type PruneFacts } from '../../src/prune/decide.js'
 import { pruneVersions } from '../../src/prune/run.js'
 import { formatBytes, prunedVersions, pruneSummary } from '../../src/prune/words.js'
 import { newRollout, type Outcome, type Status } from '../../src/rollout/record.js'
-import { recorder } from './support/kit.js'
+import { recorder } from '../../testkit/rig.js'
 
 const versions = (n: number, size = 100) =>
   Array.from({ length: n }, (_, i) => ({ version: String(i + 1), codeSize: size * (i + 1) }))

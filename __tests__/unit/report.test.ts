@@ -1,7 +1,7 @@
-import type { AliasSnapshot } from '../../src/rollout/snapshot.js'
+import type { AliasSnapshot } from '../../src/ledger/snapshot.js'
 import type { Config, RawInputs } from '../../src/inputs/config.js'
 import { parseInputs } from '../../src/inputs/parse.js'
-import { DEFAULT_INPUTS } from './support/inputs.js'
+import { DEFAULT_INPUTS } from '../../testkit/inputs.js'
 import {
   newRollout as newDeployment,
   type FunctionRollout as Deployment,

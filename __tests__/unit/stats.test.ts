@@ -8,7 +8,7 @@ import {
   logFactorial,
   quantileRanks,
   twoProportionZ
-} from '../../src/rollout/stats.js'
+} from '../../src/analysis/stats.js'
 
 // Reference values below marked "scipy" come from scipy 1.17:
 //   scipy.stats.fisher_exact([[a, n1 - a], [c, n2 - c]], alternative='greater')[1]

@@ -1,6 +1,6 @@
 // Figure 2: API calls per scenario must not grow with the number of versions (no
 // ListVersionsByFunction scan). Same runs against a function with 1 and one with 1,000 versions.
-import { emulator, lambda, updateCode } from '../../__tests__/e2e/fixtures.js'
+import { emulator, lambda, updateCode } from '../../testkit/fixtures.js'
 import { errorsOf, readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { countByOperation, formatCounts } from '../util.js'

@@ -1,6 +1,6 @@
 // Figure 1: how long `node dist/index.js` takes to reach its first API request, and the bundle sizes.
 import { statSync } from 'node:fs'
-import { lambda, emulator } from '../../__tests__/e2e/fixtures.js'
+import { lambda, emulator } from '../../testkit/fixtures.js'
 import { readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { median, ms } from '../util.js'

@@ -1,6 +1,6 @@
 // Figure 4: 50 functions in ONE run against an emulator enforcing Lambda's 15 req/s control-plane limit.
 // Ideal = the control-plane requests the run needed ÷ 15 per second + the holds; the target is ≤ 1.1×.
-import { emulator, lambda } from '../../__tests__/e2e/fixtures.js'
+import { emulator, lambda } from '../../testkit/fixtures.js'
 import { classify, errorsOf, readyFleet, resultEntries, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { isControlPlane, secs } from '../util.js'

@@ -1,8 +1,8 @@
 // Figure 5: how fast the alias is back after (a) an alarm flips to ALARM mid-hold and (b) SIGINT mid-hold,
 // measured from the flip / the signal to the end of the restoring UpdateAlias in the emulator's log.
 import type { Emulator, RequestLogEntry } from '../../emulator/index.js'
-import { cloudwatch, emulator, lambda, okAlarm } from '../../__tests__/e2e/fixtures.js'
-import type { RunResult } from '../../__tests__/harness/runner.js'
+import { cloudwatch, emulator, lambda, okAlarm } from '../../testkit/fixtures.js'
+import type { RunResult } from '../../testkit/runner.js'
 import { aliasState, errorsOf, readyFleet, readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { landedUpdates, median, ms, secs, sleep, waitFor } from '../util.js'

@@ -1,6 +1,6 @@
 // Figure 3: how far the shifting phase overruns its schedule when every request takes 50 ms longer.
 // The target: a 10-step linear rollout with 200ms holds finishes within 10% + 0.5 s of its schedule.
-import { emulator, lambda } from '../../__tests__/e2e/fixtures.js'
+import { emulator, lambda } from '../../testkit/fixtures.js'
 import { errorsOf, readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { landedUpdates, median, ms, requestedRouting } from '../util.js'

@@ -2,7 +2,7 @@
 // connections (and, in a second row, also loses 5% of write answers after applying them). Every run must
 // end promoted or exactly rolled back — never split, never lost — and say so truthfully.
 import type { Emulator, FaultRule } from '../../emulator/index.js'
-import { cloudwatch, emulator, lambda, okAlarm } from '../../__tests__/e2e/fixtures.js'
+import { cloudwatch, emulator, lambda, okAlarm } from '../../testkit/fixtures.js'
 import { aliasState, classify, errorsOf, readyFunction, runAgainst, type Ending } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
 import { median, secs, sleep } from '../util.js'

@@ -2,6 +2,7 @@ import { DescribeAlarmsCommand, type CloudWatchClient } from '@aws-sdk/client-cl
 import type { Clock } from '../clock.js'
 import { InputError } from '../errors.js'
 import type { AlarmSource, AlarmState } from './api.js'
+import { ATTEMPTS } from './budgets.js'
 import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { callOf, described } from './sdk-options.js'
@@ -22,7 +23,7 @@ export class AlarmWatcher implements AlarmSource {
   async read(deadline: number, signal?: AbortSignal): Promise<AlarmState[]> {
     if (!this.client) return []
     const client = this.client
-    const policy = policyFor({ deadline, maxAttempts: 5, ...(signal ? { signal } : {}) })
+    const policy = policyFor({ deadline, maxAttempts: ATTEMPTS.cloudwatch, ...(signal ? { signal } : {}) })
     const found = new Map<string, AlarmState>()
     // DescribeAlarms takes at most 100 names a call.
     for (let i = 0; i < this.names.length; i += 100) {

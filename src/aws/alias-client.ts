@@ -111,17 +111,8 @@ export class AliasClient implements AliasApi {
       // The body is part of the answer: a connection dropped while it streams is a network fault too.
       raw = await response.text()
     } catch (error) {
-      // fetch hides the socket error in `cause`. No HTTP answer at all is a network fault whatever its code
-      // (reset, closed, timed out, DNS): retrying is safe, every write carries its RevisionId guard.
       if (signal?.aborted) throw error
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause
-      const code = cause?.code ?? (error as Error).name
-      throw Object.assign(
-        new ApiError('NetworkingError', `${code}: ${cause?.message ?? (error as Error).message}`, {}),
-        {
-          code
-        }
-      )
+      throw networkError(error)
     }
     let json: Record<string, unknown> = {}
     try {
@@ -162,4 +153,19 @@ export class AliasClient implements AliasApi {
 
 function path(fn: string, alias: string): string {
   return `/2015-03-31/functions/${encodeURIComponent(fn)}/aliases/${encodeURIComponent(alias)}`
+}
+
+/**
+ * fetch hides the socket error in `cause`. No HTTP answer at all is a network fault whatever its code
+ * (reset, closed, timed out, DNS): retrying is safe, every write carries its RevisionId guard.
+ */
+function networkError(error: unknown): Error {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  const code = cause?.code ?? (error as Error).name
+  return Object.assign(
+    new ApiError('NetworkingError', `${code}: ${cause?.message ?? (error as Error).message}`, {}),
+    {
+      code
+    }
+  )
 }

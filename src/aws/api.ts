@@ -79,7 +79,7 @@ export interface FigureWindow {
   periodSec?: number | undefined
 }
 
-export interface VersionFigures {
+export interface VersionMetrics {
   version: string
   invocations: number
   errors: number
@@ -91,8 +91,8 @@ export interface VersionFigures {
 }
 
 export interface WindowFigures {
-  new: VersionFigures
-  old: VersionFigures
+  new: VersionMetrics
+  old: VersionMetrics
 }
 
 /**

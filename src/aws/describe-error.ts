@@ -115,6 +115,17 @@ function explain(error: unknown, call: AwsCall): { what: string; check?: string 
       check: status >= 500 ? (setting ? `is ${setting} right, and is it up?` : 'try again later') : isItRight
     }
   }
+  return byStatus(name, status, message, call, setting)
+}
+
+/** An AWS error answer: what its name and HTTP status say, and what to check. */
+function byStatus(
+  name: string,
+  status: number,
+  message: string,
+  call: AwsCall,
+  setting: string | null
+): { what: string; check?: string } {
   if (/^AccessDenied/.test(name) || (status === 403 && !BAD_CREDENTIALS.test(name))) {
     const action = `${call.service === 'Lambda' ? 'lambda' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`
     return {
@@ -177,27 +188,8 @@ function network(
         { what: `nothing is listening at ${host || endpoint}`, check: ask('is the emulator running?') }
       : { what: `connection refused by ${host || 'AWS'}`, check: "check the runner's network" }
   }
-  if (
-    code === 'EPROTO' ||
-    code.startsWith('ERR_SSL_') ||
-    /wrong version number|packet length too long/i.test(message)
-  ) {
-    return endpoint?.startsWith('https:')
-      ? {
-          what: 'the endpoint speaks plain HTTP, not TLS',
-          check: `use ${endpoint.replace(/^https:/, 'http:')}`
-        }
-      : { what: 'the TLS handshake failed', check: isItRight ?? 'a proxy on the way may be interfering' }
-  }
-  const certificate = CERTIFICATE[code]
-  if (certificate) {
-    return {
-      what: `the TLS certificate is not trusted: ${certificate}`,
-      check: endpoint
-        ? 'for a local emulator use http://, or trust its CA with NODE_EXTRA_CA_CERTS'
-        : 'a proxy may be intercepting TLS; trust its CA with NODE_EXTRA_CA_CERTS'
-    }
-  }
+  const handshake = tls(code, message, endpoint, isItRight)
+  if (handshake) return handshake
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     const what = code === 'ENOTFOUND' ? 'does not resolve' : 'could not be resolved (DNS did not answer)'
     return {
@@ -231,4 +223,35 @@ function network(
     }
   }
   return { what: `${name || 'error'}${code && code !== name ? ` ${code}` : ''}: ${message}` }
+}
+
+/** TLS that failed: plain HTTP where TLS was expected, or a certificate that is not trusted. */
+function tls(
+  code: string,
+  message: string,
+  endpoint: string | null,
+  isItRight: string | undefined
+): { what: string; check?: string } | undefined {
+  if (
+    code === 'EPROTO' ||
+    code.startsWith('ERR_SSL_') ||
+    /wrong version number|packet length too long/i.test(message)
+  ) {
+    return endpoint?.startsWith('https:')
+      ? {
+          what: 'the endpoint speaks plain HTTP, not TLS',
+          check: `use ${endpoint.replace(/^https:/, 'http:')}`
+        }
+      : { what: 'the TLS handshake failed', check: isItRight ?? 'a proxy on the way may be interfering' }
+  }
+  const certificate = CERTIFICATE[code]
+  if (certificate) {
+    return {
+      what: `the TLS certificate is not trusted: ${certificate}`,
+      check: endpoint
+        ? 'for a local emulator use http://, or trust its CA with NODE_EXTRA_CA_CERTS'
+        : 'a proxy may be intercepting TLS; trust its CA with NODE_EXTRA_CA_CERTS'
+    }
+  }
+  return undefined
 }

@@ -54,7 +54,7 @@ function sendOptions(budget: Budget): { abortSignal?: AbortSignal } {
 }
 
 /**
- * The one place that talks to Lambda. Every attempt passes the pacer, so retries count against the
+ * The one place main talks to Lambda (post has its own small alias client). Every attempt passes the pacer, so retries count against the
  * control-plane budget too; that is why the SDK's own retries are off and ours run here.
  */
 export class LambdaGateway implements LambdaApi {

@@ -8,10 +8,11 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
+import { ATTEMPTS, METRICS_BUDGET_MS } from './budgets.js'
 import { policyFor, withRetry } from './retry.js'
 import { cloudwatchClient, type CloudWatchOptions } from './cloudwatch.js'
 import { described } from './sdk-options.js'
-import type { FigureWindow, TailPoint, VersionFigures, WindowFigures } from './api.js'
+import type { FigureWindow, TailPoint, VersionMetrics, WindowFigures } from './api.js'
 
 /**
  * Per-version Lambda metrics for one window, in ONE GetMetricData request: Invocations, Errors, Duration
@@ -51,7 +52,7 @@ const TAIL_POINTS: { pct: number; key: SeriesKey }[] = [...TAIL, { pct: 99, key:
 const MINUTE_MS = 60_000
 
 /** The account an ARN or partial ARN names, if any. */
-export function accountOf(nameOrArn: string): string | undefined {
+function accountOf(nameOrArn: string): string | undefined {
   return /^(?:arn:[^:]+:lambda:[^:]*:)?(\d{12}):function:/.exec(nameOrArn)?.[1]
 }
 
@@ -136,7 +137,7 @@ export function readFigures(
     return (r.Values ?? []).filter(v => Number.isFinite(v))
   }
   const sum = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0))
-  const figures = (role: Role, version: string): VersionFigures => {
+  const figures = (role: Role, version: string): VersionMetrics => {
     const p99 = values(role, 'p99')
     const tail: TailPoint[] = []
     for (const { pct, key } of TAIL_POINTS) {
@@ -216,7 +217,11 @@ export class CloudWatchMetrics {
   figures(w: FigureWindow, signal?: AbortSignal): Promise<WindowFigures> {
     return withRetry(
       this.clock,
-      policyFor({ deadline: this.clock.now() + 60_000, maxAttempts: 5, ...(signal ? { signal } : {}) }),
+      policyFor({
+        deadline: this.clock.now() + METRICS_BUDGET_MS,
+        maxAttempts: ATTEMPTS.cloudwatch,
+        ...(signal ? { signal } : {})
+      }),
       () => fetchVersionFigures(this.client, w, signal)
     ).catch(error => {
       throw described(error, {

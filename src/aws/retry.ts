@@ -52,7 +52,7 @@ export function isTransient(error: unknown): boolean {
  * tried at most 6 times, and a refused connection (nothing listening) 3 times, so that a wrong endpoint
  * fails in seconds, not after the timeout.
  */
-export function attemptsFor(error: unknown, maxAttempts: number): number {
+function attemptsFor(error: unknown, maxAttempts: number): number {
   if (isBusy(error)) return maxAttempts
   const refused = /ECONNREFUSED/.test(
     `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`

@@ -2,7 +2,7 @@ import { errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import type { InvokeResult, LambdaApi } from './api.js'
 
-export interface SmokeResult {
+interface SmokeResult {
   ok: boolean
   /** One line for the log; the function's error type and message when it failed. */
   detail: string
@@ -26,7 +26,7 @@ export async function smokeTest(
 }
 
 /** Pure: what a reply says about the version. */
-export function judgeReply(reply: InvokeResult, version: string): SmokeResult {
+function judgeReply(reply: InvokeResult, version: string): SmokeResult {
   if (reply.statusCode < 200 || reply.statusCode > 299) {
     return { ok: false, detail: `invoke answered HTTP ${reply.statusCode}` }
   }

@@ -71,5 +71,5 @@ export const INPUT_NAMES = [
   'latency-tolerance',
   'keep-versions'
 ] as const
-export type InputName = (typeof INPUT_NAMES)[number]
+type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

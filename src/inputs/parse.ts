@@ -13,6 +13,58 @@ import {
 
 /** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined>): Config {
+  const target = targetInputs(raw)
+  const schedule = scheduleInputs(raw)
+  const alarms = alarmInputs(raw)
+  const smokeTestPayload =
+    raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
+  const region = resolveRegion(raw.region, env, target.functions)
+  // The SDK's own precedence, decided once here: the input, else the per-service variable, else
+  // AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
+  const endpoints = resolveEndpoints(raw['endpoint-url'] || null, env)
+  if (raw.description.length > 256) {
+    throw new InputError(
+      'description',
+      `${raw.description.slice(0, 40)}…`,
+      'Lambda allows at most 256 characters'
+    )
+  }
+
+  return Object.freeze({
+    ...target,
+    functions: Object.freeze(target.functions),
+    strategy: schedule.strategy,
+    plan: Object.freeze(schedule.plan),
+    wait: schedule.wait,
+    alarms: Object.freeze(alarms),
+    smokeTestPayload,
+    bakeMs: schedule.bakeMs,
+    rollback: bool('rollback', raw.rollback || 'true'),
+    timeoutMs: schedule.timeoutMs,
+    description: raw.description === '' ? null : raw.description,
+    region,
+    endpoint: endpoints.lambda,
+    cloudwatchEndpoint: endpoints.cloudwatch,
+    endpointSource: endpoints.source,
+    dryRun: bool('dry-run', raw['dry-run'] || 'false'),
+    environment: raw.environment,
+    githubToken: raw['github-token'],
+    maxRequestsPerSecond: positiveNumber(
+      'max-requests-per-second',
+      raw['max-requests-per-second'] || '14',
+      1000
+    ),
+    concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
+    keepVersions:
+      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
+    ...analysisInputs(raw, schedule.plan)
+  })
+}
+
+/** What is promoted: the functions, the alias, and the version or how to publish one. */
+function targetInputs(
+  raw: RawInputs
+): Pick<Config, 'alias' | 'version' | 'publish'> & { functions: FunctionRef[] } {
   const names = splitList(raw['function-name'])
   if (names.length === 0)
     throw new InputError('function-name', raw['function-name'], 'a function name is required')
@@ -42,7 +94,13 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       'always cannot be combined with version (an existing version is promoted, nothing is published)'
     )
   }
+  return { functions, alias, version, publish }
+}
 
+/** How traffic moves and how long it may take: the strategy, its plan, bake-time, wait and timeout. */
+function scheduleInputs(
+  raw: RawInputs
+): Pick<Config, 'strategy' | 'bakeMs' | 'timeoutMs' | 'wait'> & { plan: PlanStep[] } {
   const strategy = parseStrategy({
     strategy: raw.strategy,
     canaryPercent: raw['canary-percent'],
@@ -64,59 +122,17 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       `shorter than the rollout's schedule of ${formatDuration(scheduleMs)} (steps plus bake-time); raise timeout or shorten the schedule`
     )
   }
+  return { strategy, bakeMs, timeoutMs, plan, wait }
+}
 
+function alarmInputs(raw: RawInputs): string[] {
   const alarms = splitList(raw.alarms)
   for (const name of alarms) {
     if (name.length > 255) throw new InputError('alarms', name, 'an alarm name is at most 255 characters')
   }
   if (new Set(alarms).size !== alarms.length)
     throw new InputError('alarms', raw.alarms, 'an alarm is listed twice')
-
-  const smokeTestPayload =
-    raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
-  const region = resolveRegion(raw.region, env, functions)
-  // The SDK's own precedence, decided once here: the input, else the per-service variable, else
-  // AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
-  const endpoints = resolveEndpoints(raw['endpoint-url'] || null, env)
-  if (raw.description.length > 256) {
-    throw new InputError(
-      'description',
-      `${raw.description.slice(0, 40)}…`,
-      'Lambda allows at most 256 characters'
-    )
-  }
-
-  return Object.freeze({
-    functions: Object.freeze(functions),
-    alias,
-    version,
-    publish,
-    strategy,
-    plan: Object.freeze(plan),
-    wait,
-    alarms: Object.freeze(alarms),
-    smokeTestPayload,
-    bakeMs,
-    rollback: bool('rollback', raw.rollback || 'true'),
-    timeoutMs,
-    description: raw.description === '' ? null : raw.description,
-    region,
-    endpoint: endpoints.lambda,
-    cloudwatchEndpoint: endpoints.cloudwatch,
-    endpointSource: endpoints.source,
-    dryRun: bool('dry-run', raw['dry-run'] || 'false'),
-    environment: raw.environment,
-    githubToken: raw['github-token'],
-    maxRequestsPerSecond: positiveNumber(
-      'max-requests-per-second',
-      raw['max-requests-per-second'] || '14',
-      1000
-    ),
-    concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
-    keepVersions:
-      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
-    ...analysisInputs(raw, plan)
-  })
+  return alarms
 }
 
 function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {

@@ -7,7 +7,7 @@ export type Strategy =
   | { kind: 'linear'; percent: number; intervalMs: number }
   | { kind: 'steps'; percents: number[]; intervalMs: number }
 
-/** The raw action inputs that decide the schedule, as `core.getInput` returns them. */
+/** The raw action inputs that decide the schedule, as the runner hands them over. */
 export interface StrategyInputs {
   strategy: string
   canaryPercent: string

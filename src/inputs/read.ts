@@ -1,7 +1,7 @@
 import { runner } from '../log.js'
 import { INPUT_NAMES, type RawInputs } from './config.js'
 
-/** Reads the inputs from the runner. The only place that calls core.getInput. */
+/** Reads main's inputs from the runner, all at once (post reads only github-token, itself). */
 export function readInputs(): RawInputs {
   const raw = {} as RawInputs
   for (const name of INPUT_NAMES) {

@@ -1,20 +1,16 @@
 // The post step (post-if: always()): the net for SIGKILL, crashes and timeout-minutes. It reads the run
 // ledger main wrote and hands it to the same restore algorithm main's own undo uses.
 import { AliasClient, type AliasApi } from '../aws/alias-client.js'
-import { USER_AGENT, type Budget } from '../aws/api.js'
+import { USER_AGENT } from '../aws/api.js'
+import { postBudget } from '../aws/budgets.js'
 import { systemClock, type Clock } from '../clock.js'
 import { errorLine } from '../errors.js'
 import { runner, runnerLog, stepState, type Log } from '../log.js'
-import { postDeploymentStatus } from '../report/github-deployment.js'
-import { readLedger, type Ledger, type StateStore } from '../rollout/ledger.js'
-import { restoreAll } from '../rollout/restore.js'
-import { KEY_DEPLOYMENT, KEY_REPORTED } from './keys.js'
-import { describeRouting, snapshot } from '../rollout/snapshot.js'
-
-/** Post has its own minute, and tries harder than main: it is the last chance to put the alias back. */
-function postBudget(clock: Clock): Budget {
-  return { deadline: clock.now() + 60_000, maxAttempts: 12 }
-}
+import { postDeploymentStatus } from '../github/deployment.js'
+import { unreportedDeployment, type StateStore } from '../ledger/hand-off.js'
+import { readLedger, type Ledger } from '../ledger/ledger.js'
+import { restoreAll } from '../ledger/restore.js'
+import { describeRouting, snapshot } from '../ledger/snapshot.js'
 
 export interface PostDeps {
   store: StateStore
@@ -57,10 +53,10 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
   const region = ledger.head.region || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || ''
   const api = deps.api(region, ledger.head.endpoint)
   try {
-    if (!ledger.head.rollback) return await leaveAsIs(ledger, api, log)
+    if (!ledger.head.rollback) return await sayWhereAliasesStand(ledger, api, log)
     const results = await restoreAll(
       ledger.entries.map(e => e.id),
-      { api, ledger, concurrency: 10, budget: postBudget(deps.clock) }
+      { api, ledger, concurrency: 10, budget: postBudget(deps.clock.now()) }
     )
     for (const r of results) {
       if (r.restored) log.info(r.message)
@@ -76,7 +72,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
 }
 
 /** rollback: false holds after a kill too: say where each alias stands, change nothing. */
-async function leaveAsIs(ledger: Ledger, api: AliasApi, log: Log): Promise<PostResult> {
+async function sayWhereAliasesStand(ledger: Ledger, api: AliasApi, log: Log): Promise<PostResult> {
   for (const e of ledger.entries) {
     try {
       const found = await api.getAlias(e.id, ledger.head.alias)
@@ -107,7 +103,7 @@ export async function post(): Promise<void> {
         clock,
         env: process.env,
         userAgent: `${USER_AGENT} post`,
-        budget: postBudget(clock),
+        budget: postBudget(clock.now()),
         fallbackCredentials: async () => {
           const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
           return defaultProvider()()
@@ -120,17 +116,10 @@ export async function post(): Promise<void> {
 
 /** A GitHub deployment main could not finish is marked failed, so it is not left in_progress forever. */
 async function closeDeployment(result: PostResult): Promise<void> {
-  const saved = stepState.get(KEY_DEPLOYMENT)
-  if (!saved || stepState.get(KEY_REPORTED)) return
   const ok = result.done === 'promoted' || result.done === 'in-progress'
   try {
-    const d = JSON.parse(saved) as {
-      id: number
-      owner: string
-      repo: string
-      apiUrl: string
-      logUrl?: string
-    }
+    const d = unreportedDeployment(stepState)
+    if (!d) return
     await postDeploymentStatus(
       { ...d, token: runner.getInput('github-token'), requestTimeoutMs: 5000 },
       d.id,

@@ -2,40 +2,13 @@
 // versions are used by, decide (prune/decide.ts), delete the rest one by one, and check the account's code
 // storage. Never throws and never fails the run: what it cannot do is a warning, and in doubt nothing is
 // deleted.
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import { errorLine } from '../errors.js'
 import type { Log } from '../log.js'
-import type { FunctionRollout, Outcome } from '../rollout/record.js'
-import type { CodeStorage, PruneApi } from './api.js'
-import {
-  decidePrune,
-  type KeptVersion,
-  type PruneDecision,
-  type PruneFacts,
-  type PublishedVersion
-} from './decide.js'
+import type { PruneApi } from './api.js'
+import { decidePrune, type PruneDecision, type PruneFacts, type PublishedVersion } from './decide.js'
+import type { FinishedFunction, FinishedRun, FunctionPruning, PruneReport } from './report.js'
 import { formatBytes, keptLine, STORAGE_WARNING } from './words.js'
-
-export interface FunctionPruning {
-  name: string
-  /** Deleted (or, in a dry run, to be deleted). */
-  deleted: PublishedVersion[]
-  kept: KeptVersion[]
-  /** Versions that could not be deleted, with why. */
-  skipped: { version: string; reason: string }[]
-  reclaimedBytes: number
-  /** Why nothing was deleted, when the facts could not all be read. */
-  notDeleted?: string
-}
-
-export interface PruneReport {
-  keep: number
-  dryRun: boolean
-  functions: FunctionPruning[]
-  /** Why no function was pruned at all. */
-  notRun?: string
-  storage?: CodeStorage
-}
 
 export interface PruneDeps {
   api: PruneApi
@@ -48,7 +21,11 @@ const PRUNABLE = ['promoted', 'unchanged', 'dry-run']
 
 const numeric = (v: string | null | undefined): string | null => (v && /^\d+$/.test(v) ? v : null)
 
-export async function pruneVersions(outcome: Outcome, keep: number, deps: PruneDeps): Promise<PruneReport> {
+export async function pruneVersions(
+  outcome: FinishedRun,
+  keep: number,
+  deps: PruneDeps
+): Promise<PruneReport> {
   const report: PruneReport = { keep, dryRun: outcome.status === 'dry-run', functions: [] }
   if (!PRUNABLE.includes(outcome.status)) {
     report.notRun = `the run ended ${outcome.status}`
@@ -71,7 +48,7 @@ export async function pruneVersions(outcome: Outcome, keep: number, deps: PruneD
   return report
 }
 
-async function readFacts(d: FunctionRollout, keep: number, api: PruneApi): Promise<PruneFacts> {
+async function readFacts(d: FinishedFunction, keep: number, api: PruneApi): Promise<PruneFacts> {
   const [versions, aliases, provisioned, eventSources] = await Promise.all([
     api.listVersions(d.fn.id),
     api.listAliases(d.fn.id),
@@ -89,7 +66,7 @@ async function readFacts(d: FunctionRollout, keep: number, api: PruneApi): Promi
   }
 }
 
-async function pruneOne(d: FunctionRollout, report: PruneReport, deps: PruneDeps): Promise<FunctionPruning> {
+async function pruneOne(d: FinishedFunction, report: PruneReport, deps: PruneDeps): Promise<FunctionPruning> {
   const name = d.fn.name
   const result: FunctionPruning = { name, deleted: [], kept: [], skipped: [], reclaimedBytes: 0 }
   let decision: PruneDecision | undefined
@@ -138,7 +115,11 @@ const versionList = (vs: readonly PublishedVersion[]): string =>
   vs.length === 0 ? 'no version' : vs.map(v => `v${v.version}`).join(', ')
 
 /** The main step's entry: pruning in its own log group, after the outcome is final. */
-export async function pruneAfterRun(outcome: Outcome, keep: number, deps: PruneDeps): Promise<PruneReport> {
+export async function pruneAfterRun(
+  outcome: FinishedRun,
+  keep: number,
+  deps: PruneDeps
+): Promise<PruneReport> {
   return deps.log.group(`Pruning versions (keep-versions: ${keep})`, async () => {
     try {
       return await pruneVersions(outcome, keep, deps)

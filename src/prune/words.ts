@@ -1,7 +1,7 @@
 // How pruning is told: byte counts, the kept-version lines, and the summary section.
 import { mdText } from '../untrusted.js'
 import type { KeptVersion } from './decide.js'
-import type { PruneReport } from './run.js'
+import type { PruneReport } from './report.js'
 
 /** The share of the account's code storage above which the log and the summary warn. */
 export const STORAGE_WARNING = 0.8

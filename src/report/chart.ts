@@ -4,7 +4,7 @@
  * are told apart by mark, bars for the old version and a line for the new one, and the title says which.
  */
 
-export interface WeightPoint {
+interface WeightPoint {
   /** Epoch ms at which the weight took effect. */
   time: number
   /** The new version's share of traffic, 0..1. */
@@ -21,7 +21,7 @@ export interface AnalysisStep {
   oldP99: number | undefined
 }
 
-export interface ChartNames {
+interface ChartNames {
   /** Shown for the new and the old version, e.g. "v7" and "v6". */
   newLabel?: string
   oldLabel?: string

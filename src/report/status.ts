@@ -1,5 +1,5 @@
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
-import { percent } from '../rollout/snapshot.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 /**
  * The GitHub deployment status: the verdict and the alias ARN first, the reason last, because GitHub cuts
@@ -16,7 +16,7 @@ export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failur
     case 'in-progress':
       return {
         state: 'success',
-        description: `v${first?.to} at ${percent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
+        description: `v${first?.to} at ${weightPercent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`
       }
     case 'rolled-back':
       return {
@@ -30,4 +30,10 @@ export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failur
 
 export function consoleLink(region: string, d: FunctionRollout, alias: string): string {
   return `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(d.fn.name)}/aliases/${encodeURIComponent(alias)}`
+}
+
+/** The GitHub deployment's own description: which functions, and from which version to which. */
+export function deploymentDescription(ds: FunctionRollout[], alias: string): string {
+  const first = ds[0] as FunctionRollout
+  return `${ds.length > 1 ? `${ds.length} functions` : first.fn.name}:${alias} v${first.from ?? '-'} → v${first.to}`
 }

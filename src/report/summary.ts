@@ -3,7 +3,7 @@ import { formatDuration, formatElapsed } from '../inputs/duration.js'
 import type { Config } from '../inputs/config.js'
 import { runner } from '../log.js'
 import type { FunctionRollout, Outcome } from '../rollout/record.js'
-import { describeRouting, percent } from '../rollout/snapshot.js'
+import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { pruneSummary } from '../prune/words.js'
 import { analysisChart, weightChart } from './chart.js'
 import { consoleLink } from './status.js'
@@ -81,7 +81,7 @@ function timeline(d: FunctionRollout, outcome: Outcome): string[] {
   lines.push('| time (UTC) | traffic on new version | action | result |', '|---|---|---|---|')
   for (const t of d.timeline)
     lines.push(
-      `| ${clockTime(t.time)} | ${percent(t.weight)} | ${mdCell(t.action)} | ${mdCell(t.result, 300)} |`
+      `| ${clockTime(t.time)} | ${weightPercent(t.weight)} | ${mdCell(t.action)} | ${mdCell(t.result, 300)} |`
     )
   if (outcome.deployments.length > 1)
     lines.push('', `_Timeline of ${mdText(d.fn.name)}; every function's is in the \`result\` output._`)
@@ -102,11 +102,11 @@ function analysis(d: FunctionRollout): string[] {
   ]
   for (const s of steps)
     lines.push(
-      `| ${percent(s.weight)} | ${s.newInvocations} / ${s.oldInvocations} | ${rate(s.newErrorRate)} / ${rate(s.oldErrorRate)} | ${p99(s.newP99Ms)} / ${p99(s.oldP99Ms)} | ${s.pValue === undefined ? '—' : s.pValue.toPrecision(2)} | ${s.outcome === 'pass' ? '✓' : s.outcome === 'fail' ? '✗' : 'not enough traffic'} |`
+      `| ${weightPercent(s.weight)} | ${s.newInvocations} / ${s.oldInvocations} | ${rate(s.newErrorRate)} / ${rate(s.oldErrorRate)} | ${p99(s.newP99Ms)} / ${p99(s.oldP99Ms)} | ${s.pValue === undefined ? '—' : s.pValue.toPrecision(2)} | ${s.outcome === 'pass' ? '✓' : s.outcome === 'fail' ? '✗' : 'not enough traffic'} |`
     )
   const chart = analysisChart(
     steps.map(s => ({
-      label: percent(s.weight),
+      label: weightPercent(s.weight),
       newErrorRate: s.newErrorRate,
       oldErrorRate: s.oldErrorRate,
       newP99: s.newP99Ms,
@@ -119,7 +119,7 @@ function analysis(d: FunctionRollout): string[] {
 }
 
 function planText(config: Config): string {
-  const steps = config.plan.map(s => percent(s.weight)).join(' → ')
+  const steps = config.plan.map(s => weightPercent(s.weight)).join(' → ')
   return `${steps}${config.bakeMs > 0 ? `, bake ${formatDuration(config.bakeMs)}` : ''}`
 }
 

@@ -1,15 +1,15 @@
 // Canary analysis at the end of a hold: one GetMetricData per function over the step's window, the
 // verdict per function, the hold extended while the new version has served too little to judge.
 import type { MetricsSource } from '../aws/api.js'
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import type { Clock } from '../clock.js'
 import { DeployError, errorLine, failureLine, StopError, stopIfAborted } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
-import type { VersionFigures } from '../aws/api.js'
-import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from './judge.js'
+import type { VersionMetrics } from '../aws/api.js'
+import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from '../analysis/judge.js'
 import type { FunctionRollout, StepJudgement } from './record.js'
-import { percent } from './snapshot.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 export interface AnalysisContext {
   metrics: MetricsSource
@@ -141,14 +141,17 @@ export async function judgeStep(
     ctx.log.info(`  ${d.fn.name}: ${v.line}`)
     record(d, weight, v)
     if (v.outcome === 'fail')
-      throw new StopError('analysis', `canary analysis of ${d.fn.name} at ${percent(weight)}: ${v.line}`)
+      throw new StopError(
+        'analysis',
+        `canary analysis of ${d.fn.name} at ${weightPercent(weight)}: ${v.line}`
+      )
     if (v.outcome === 'insufficient') short.push(d)
   }
   return short
 }
 
 /** The old version's figures from its last window with traffic, per rollout. */
-const baselines = new WeakMap<FunctionRollout, VersionFigures>()
+const baselines = new WeakMap<FunctionRollout, VersionMetrics>()
 
 function record(d: FunctionRollout, weight: number, v: Verdict): void {
   const judgement: StepJudgement = {

@@ -1,4 +1,4 @@
-import { describeRouting, pendingSplit, type AliasSnapshot } from './snapshot.js'
+import { describeRouting, pendingSplit, type AliasSnapshot } from '../ledger/snapshot.js'
 
 /** What the reads found, reduced to what the decision needs. */
 export interface DecisionInput {

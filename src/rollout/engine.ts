@@ -1,7 +1,8 @@
 // The rollout engine: read → publish and smoke-test → gate → shift → finish or undo. Each phase is a
 // function that returns what it found; the run ledger is written ahead of every alias write.
 import type { AlarmSource, AlarmState, Budget, LambdaApi, MetricsSource } from '../aws/api.js'
-import { mapLimit } from '../aws/limiter.js'
+import { rolloutBudget } from '../aws/budgets.js'
+import { mapLimit } from '../concurrency.js'
 import { smokeTest } from '../aws/smoke.js'
 import type { Clock } from '../clock.js'
 import { DeployError, failureLine, StopError, stopIfAborted } from '../errors.js'
@@ -11,12 +12,13 @@ import type { Log } from '../log.js'
 import { short } from './decide.js'
 import { analysisContext, canReadMetrics } from './analysis.js'
 import { inspect, type Inspection } from './inspect.js'
-import { Ledger, type StateStore } from './ledger.js'
+import type { StateStore } from '../ledger/hand-off.js'
+import { Ledger } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
-import { describeRouting, percent } from './snapshot.js'
+import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { undo } from './undo.js'
 
 export interface EngineDeps {
@@ -115,7 +117,7 @@ async function shiftOrUndo(config: Config, deps: EngineDeps, outcome: Outcome, l
     deps.log.info(
       shifted === 'promoted'
         ? `promoted in ${took}`
-        : `left at ${percent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`
+        : `left at ${weightPercent(ds.find(d => !d.unchanged)?.weight ?? 0)}: a later run finishes or rolls back (wait: false)`
     )
     return { status: shifted }
   } catch (error) {
@@ -139,11 +141,7 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   return outcome
 }
 
-const budget = (deps: EngineDeps): Budget => ({
-  deadline: deps.deadline,
-  maxAttempts: 8,
-  signal: deps.signal
-})
+const budget = (deps: EngineDeps): Budget => rolloutBudget(deps.deadline, deps.signal)
 
 async function readPhase(config: Config, deps: EngineDeps, budget: Budget): Promise<Inspection[]> {
   return deps.log.group('Reading functions and aliases', async () => {

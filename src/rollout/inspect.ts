@@ -6,7 +6,7 @@ import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
 import { currentVersion, readTogether, type ReadOptions } from './reads.js'
-import { snapshot } from './snapshot.js'
+import { snapshot } from '../ledger/snapshot.js'
 
 /** What the read phase found that the publish phase needs. */
 export interface Inspection {

@@ -4,7 +4,7 @@ import { describeStrategy } from '../inputs/plan.js'
 import { short } from './decide.js'
 import type { Inspection } from './inspect.js'
 import { movesAllAtOnce } from './record.js'
-import { percent } from './snapshot.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 /** The plan as the log and the summary show it: one line per function, then bake, alarms and wait. */
 export function planLines(config: Config, found: readonly Inspection[]): string[] {
@@ -13,7 +13,7 @@ export function planLines(config: Config, found: readonly Inspection[]): string[
     if (d.unchanged) return `${head}v${d.to}  unchanged`
     const target = publish
       ? `publish $LATEST (sha ${short(d.codeSha256)})`
-      : `v${d.to}${d.resumeWeight > 0 ? ` (resuming at ${percent(d.resumeWeight)})` : ''}`
+      : `v${d.to}${d.resumeWeight > 0 ? ` (resuming at ${weightPercent(d.resumeWeight)})` : ''}`
     const how = movesAllAtOnce(d)
       ? d.initial === null
         ? 'create the alias, all at once'

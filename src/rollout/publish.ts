@@ -9,7 +9,7 @@ import { fingerprint, type Inspection } from './inspect.js'
 import { pause } from './reads.js'
 import type { FunctionRollout } from './record.js'
 
-export interface PublishOptions {
+interface PublishOptions {
   api: LambdaApi
   clock: Clock
   budget: Budget

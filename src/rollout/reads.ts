@@ -1,6 +1,7 @@
 // The read phase's requests for one function: $LATEST, the alias and the alias's current version, read
 // together, and the waits that go with them. Reads only.
 import type { AliasConfiguration, Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
+import { earlyAttempt } from '../aws/budgets.js'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
 import { isTransient } from '../aws/retry.js'
@@ -21,7 +22,7 @@ export interface ReadOptions {
 }
 
 /** What the reads sent together answered. */
-export interface Together {
+interface Together {
   latest: FunctionConfiguration | null
   alias: AliasConfiguration | null
   /** The alias's primary version read through the alias; null when not asked for or not answered. */
@@ -50,7 +51,7 @@ export async function readTogether(fn: string, o: ReadOptions): Promise<Together
   const readAlias: Reader<AliasConfiguration | null> = b => o.api.getAlias(fn, o.alias, b)
   const readVia = (): Promise<FunctionConfiguration | null> =>
     needsCurrent(o)
-      ? o.api.getFunction(fn, o.alias, { ...o.budget, maxAttempts: 1 }).catch(() => null)
+      ? o.api.getFunction(fn, o.alias, earlyAttempt(o.budget)).catch(() => null)
       : Promise.resolve(null)
   const latestRead = o.api.getFunction(fn, undefined, o.budget)
   const aliasRead = beside(readAlias, o.budget)
@@ -108,7 +109,7 @@ function refuseFailedUpdate(o: ReadOptions, fn: string, latest: FunctionConfigur
  * again with the whole budget if the attempt met a transient fault, or throws what it met otherwise.
  */
 function beside<T>(reader: Reader<T>, budget: Budget): { ended: Promise<unknown>; answer: () => Promise<T> } {
-  const first = reader({ ...budget, maxAttempts: 1 }).then(
+  const first = reader(earlyAttempt(budget)).then(
     value => ({ value }),
     (error: unknown) => ({ error })
   )

@@ -1,7 +1,7 @@
 import type { AlarmState } from '../aws/api.js'
 import type { FunctionRef } from '../inputs/names.js'
-import type { PruneReport } from '../prune/run.js'
-import type { AliasSnapshot } from './snapshot.js'
+import type { PruneReport } from '../prune/report.js'
+import type { AliasSnapshot } from '../ledger/snapshot.js'
 
 /** One judged step of one function, for the summary, its chart and the `result` output. */
 export interface StepJudgement {
@@ -20,7 +20,7 @@ export interface StepJudgement {
 
 export type Status = 'promoted' | 'unchanged' | 'in-progress' | 'rolled-back' | 'failed' | 'dry-run'
 
-export interface TimelineEntry {
+interface TimelineEntry {
   time: number
   /** Traffic on the new version after this step, 0..1; 0 for a rollback. */
   weight: number

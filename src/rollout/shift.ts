@@ -1,6 +1,6 @@
 import type { AlarmSource, Budget, LambdaApi } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import { clockTime, type Clock } from '../clock.js'
 import { logSafe } from '../untrusted.js'
 import { errorLine, StopError, stopIfAborted } from '../errors.js'
@@ -8,9 +8,9 @@ import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
 import { extension, judgeable, judgeStep, type AnalysisContext } from './analysis.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger } from '../ledger/ledger.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
-import { describeRouting, percent, sameState, snapshot, type AliasState } from './snapshot.js'
+import { describeRouting, weightPercent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
 
 export interface ShiftContext {
   alias: string
@@ -73,7 +73,7 @@ export async function shift(
       const who = active.length > 1 ? ` (${active.length} functions)` : ''
       const version = lead.weight >= 1 || !movesAllAtOnce(lead) ? lead.to : lead.from
       ctx.log.info(
-        `  ${clockTime(ctx.clock.now())}  ${percent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`
+        `  ${clockTime(ctx.clock.now())}  ${weightPercent(lead.weight).padStart(4)} → v${version}${who}  ${alarmNote}${holdNote(step)}`
       )
     }
     // A cancel that arrived while this step was in flight must not be reported as success.
@@ -95,7 +95,7 @@ function holdNote(step: PlanStep): string {
 }
 
 /** The state one step sets: a split from the old version, or the new version alone. */
-export function stepState(d: FunctionRollout, weight: number): AliasState {
+function aliasStateAt(d: FunctionRollout, weight: number): AliasState {
   const description = d.initial?.description ?? ''
   return weight >= 1
     ? { functionVersion: d.to, weights: {}, description }
@@ -107,7 +107,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
   // A cancel stops functions not yet written: only what landed has to be undone.
   stopIfAborted(ctx.signal)
   const id = d.fn.id
-  const state = stepState(d, weight)
+  const state = aliasStateAt(d, weight)
   if (d.initial === null && !d.wrote) {
     ctx.ledger.intend(id, { state, guard: null })
     d.wrote = true
@@ -144,7 +144,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
       throw foreignChange(d, ctx, now ? describeRouting(now) : 'nothing (deleted)')
     ctx.ledger.confirm(id, now.revisionId)
   }
-  record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${percent(weight)} to v${d.to}`)
+  record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${weightPercent(weight)} to v${d.to}`)
 }
 
 /**
@@ -163,7 +163,7 @@ function foreignChange(d: FunctionRollout, ctx: ShiftContext, holds: string): St
   const when =
     e.confirmed === null
       ? `before this run's first write (it held ${d.initial ? describeRouting(d.initial) : 'no alias'} when read)`
-      : `during the rollout (this run last set ${describeRouting(stepState(d, d.weight))})`
+      : `during the rollout (this run last set ${describeRouting(aliasStateAt(d, d.weight))})`
   return new StopError(
     'foreign-change',
     `${d.fn.name}: alias ${ctx.alias} was changed by someone else ${when}; it now holds ${holds}. Not overwriting it`
@@ -219,7 +219,7 @@ async function judgeHold(
     if (ctx.clock.now() + more + 1000 >= deadline)
       throw new StopError(
         'analysis',
-        `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`
+        `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${weightPercent(step.weight)} before the timeout`
       )
     await hold(more, ctx)
   }

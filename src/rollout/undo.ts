@@ -1,20 +1,21 @@
 // What main does when a rollout that moved traffic stops short: restore through the shared algorithm, or,
 // with rollback: false, say exactly where each alias was left.
 import type { Budget, LambdaApi } from '../aws/api.js'
+import { ATTEMPTS } from '../aws/budgets.js'
 import type { Clock } from '../clock.js'
 import type { StopError } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { Log } from '../log.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger } from '../ledger/ledger.js'
 import type { FunctionRollout, Status } from './record.js'
-import { fixCommand, restoreAll } from './restore.js'
-import { percent } from './snapshot.js'
+import { fixCommand, restoreAll } from '../ledger/restore.js'
+import { weightPercent } from '../ledger/snapshot.js'
 
 /** Time a rollback may take after cancellation: inside the runner's 7.5 s before SIGTERM. */
-export const CANCEL_ROLLBACK_MS = 6000
-export const ROLLBACK_MS = 120_000
+const CANCEL_ROLLBACK_MS = 6000
+const ROLLBACK_MS = 120_000
 
-export interface UndoDeps {
+interface UndoDeps {
   api: LambdaApi
   clock: Clock
   log: Log
@@ -33,12 +34,12 @@ export async function undo(
   const stoppedAt = deps.clock.now()
   for (const d of touched)
     d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
-  if (!config.rollback) return leaveAsIs(touched, config.alias, reason)
+  if (!config.rollback) return outcomeWithoutRollback(touched, config.alias, reason)
   // Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget.
   const cancelled = stop.kind === 'cancelled'
   const budget: Budget = {
     deadline: deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
-    maxAttempts: 20,
+    maxAttempts: ATTEMPTS.rollback,
     // After a cancel every call is bounded too, not only the waits between them: a slow answer must not
     // carry main past the runner's SIGKILL (post would finish the job, but main's outputs would be lost).
     ...(cancelled ? { signal: AbortSignal.timeout(CANCEL_ROLLBACK_MS) } : {})
@@ -73,9 +74,9 @@ export async function undo(
   ]
 }
 
-function leaveAsIs(touched: FunctionRollout[], alias: string, reason: string): [Status, string] {
+function outcomeWithoutRollback(touched: FunctionRollout[], alias: string, reason: string): [Status, string] {
   const where = touched.map(d => {
-    const at = d.weight >= 1 ? `v${d.to}` : `${percent(d.weight)} to v${d.to}`
+    const at = d.weight >= 1 ? `v${d.to}` : `${weightPercent(d.weight)} to v${d.to}`
     d.message = `${d.fn.name}: alias ${alias} left at ${at} (rollback: false); ${fixCommand({ id: d.fn.id, initial: d.initial }, alias)}`
     return d.message
   })

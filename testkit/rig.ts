@@ -1,17 +1,17 @@
 // In-process rig for the rollout engine: the emulator in-process, the real gateway (the real SDK over
 // HTTP), a virtual clock so that five-minute holds pass in microseconds, an in-memory step state.
-import { AlarmWatcher } from '../../../src/aws/alarms.js'
-import { LambdaGateway, type GatewayOptions } from '../../../src/aws/lambda.js'
-import { AliasClient } from '../../../src/aws/alias-client.js'
-import type { Clock } from '../../../src/clock.js'
-import type { Config, RawInputs } from '../../../src/inputs/config.js'
+import { AlarmWatcher } from '../src/aws/alarms.js'
+import { LambdaGateway, type GatewayOptions } from '../src/aws/lambda.js'
+import { AliasClient } from '../src/aws/alias-client.js'
+import type { Clock } from '../src/clock.js'
+import type { Config, RawInputs } from '../src/inputs/config.js'
 import { DEFAULT_INPUTS } from './inputs.js'
-import { parseInputs } from '../../../src/inputs/parse.js'
-import type { Log } from '../../../src/log.js'
-import { promote, type EngineDeps } from '../../../src/rollout/engine.js'
-import { memoryStore } from '../../../src/rollout/ledger.js'
-import type { Outcome } from '../../../src/rollout/record.js'
-import type { Emulator } from '../../../emulator/index.js'
+import { parseInputs } from '../src/inputs/parse.js'
+import type { Log } from '../src/log.js'
+import { promote, type EngineDeps } from '../src/rollout/engine.js'
+import { memoryStore } from '../src/ledger/hand-off.js'
+import type { Outcome } from '../src/rollout/record.js'
+import type { Emulator } from '../emulator/index.js'
 
 export function config(emu: Emulator, overrides: Partial<RawInputs> = {}): Config {
   return parseInputs(

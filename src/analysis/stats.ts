@@ -11,7 +11,7 @@
 /** Above this total the two-proportion z-test may stand in for Fisher's test (see errorIncreaseTest). */
 export const FISHER_MAX_TOTAL = 1_000_000_000
 /** ...but only when every cell's expected count is at least this, where the normal approximation holds. */
-export const Z_MIN_EXPECTED = 100
+const Z_MIN_EXPECTED = 100
 
 /** Stop summing a tail once a term adds less than this fraction: below double precision. */
 const NEGLIGIBLE = 1e-17
@@ -165,7 +165,7 @@ export function twoProportionZ(
   return clamp01(0.5 * erfc(z / Math.SQRT2))
 }
 
-export interface ErrorTest {
+interface ErrorTest {
   p: number
   test: 'fisher' | 'z'
 }
@@ -234,7 +234,7 @@ function clamp01(p: number): number {
 }
 
 /** Ranks of the sorted sample (1 = smallest) that bound a quantile; undefined where n cannot. */
-export interface QuantileRanks {
+interface QuantileRanks {
   /** The k-th smallest sample is at most the true quantile with probability ≥ 1 − a. */
   lower: number | undefined
   /** The u-th smallest sample is at least the true quantile with probability ≥ 1 − a. */

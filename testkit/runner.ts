@@ -110,7 +110,7 @@ export const HARNESS_CONTEXT = {
   token: 'ghs_harnessDummyToken0000000000000000000'
 } as const
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 interface ActionManifest {
   dir: string

@@ -1,9 +1,10 @@
 // The run ledger: what main writes to the step state ahead of and after every alias write, so that its own
 // undo and the post step (after a kill) judge the alias by the same record and the same rule.
+import { entryKey, KEY_DONE, KEY_HEAD, type StateStore } from './hand-off.js'
 import { sameState, stateOf, type AliasSnapshot, type AliasState } from './snapshot.js'
 
 /** A write this run is about to send; `state: null` is a DeleteAlias. */
-export interface Intent {
+interface Intent {
   state: AliasState | null
   /** The RevisionId the write is guarded by (null: CreateAlias and DeleteAlias take none). */
   guard: string | null
@@ -25,7 +26,7 @@ export interface LedgerEntry {
   foreign: string | null
 }
 
-export interface LedgerHead {
+interface LedgerHead {
   v: 1
   alias: string
   region: string
@@ -34,16 +35,6 @@ export interface LedgerHead {
   rollback: boolean
   count: number
 }
-
-/** Where the ledger lives: the step state in the action, a map in tests. */
-export interface StateStore {
-  save(name: string, value: string): void
-  get(name: string): string
-}
-
-export const KEY_HEAD = 'run'
-export const KEY_DONE = 'done'
-const entryKey = (i: number): string => `f${i}`
 
 export class Ledger {
   private readonly index = new Map<string, number>()
@@ -116,7 +107,7 @@ export class Ledger {
   }
 }
 
-export type SavedLedger =
+type SavedLedger =
   { kind: 'none' } | { kind: 'unreadable'; reason: string } | { kind: 'found'; ledger: Ledger; done: string }
 
 /** Reads back what main saved; post never guesses: an unreadable ledger is said to be one. */
@@ -142,7 +133,7 @@ export function readLedger(store: StateStore): SavedLedger {
   }
 }
 
-export type Ownership = 'initial' | 'ours' | 'foreign'
+type Ownership = 'initial' | 'ours' | 'foreign'
 
 /**
  * The ownership rule, for main and post alike. The alias is as it was (routing and description equal the
@@ -160,11 +151,4 @@ export function ownership(e: LedgerEntry, now: AliasSnapshot | null): Ownership 
   if (e.confirmed && now.revisionId === e.confirmed) return 'ours'
   if (e.intents.some(i => i.state !== null && sameState(now, i.state))) return 'ours'
   return 'foreign'
-}
-
-/** An in-memory store: tests, and main when it runs outside a runner. */
-export function memoryStore(
-  values = new Map<string, string>()
-): StateStore & { values: Map<string, string> } {
-  return { values, save: (k, v) => void values.set(k, v), get: k => values.get(k) ?? '' }
 }

@@ -11,7 +11,7 @@ export function count(n: number): string {
 }
 
 /** A rate as a percentage with one decimal: 0.021 → `2.1%`; undefined → `n/a`. */
-export function percent(r: number | undefined): string {
+export function ratePercent(r: number | undefined): string {
   if (r === undefined) return 'n/a'
   const pct = r * 100
   if (pct === 0) return '0%'

@@ -26,7 +26,7 @@ export interface DeploymentContext extends GitHubTarget {
   productionEnvironment?: boolean
 }
 
-export type DeploymentState = 'in_progress' | 'success' | 'failure'
+type DeploymentState = 'in_progress' | 'success' | 'failure'
 
 export interface DeploymentTracker {
   /** Creates the deployment and marks it in_progress; returns its id, or undefined when none was made. */
@@ -36,7 +36,7 @@ export interface DeploymentTracker {
 }
 
 /** GitHub rejects status descriptions longer than this. */
-export const STATUS_DESCRIPTION_MAX = 140
+const STATUS_DESCRIPTION_MAX = 140
 
 class GitHubError extends Error {
   constructor(

@@ -12,8 +12,8 @@ import {
   type UpdateAliasCommandOutput
 } from '@aws-sdk/client-lambda'
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
-import { runAction, type RunOptions, type RunResult } from '../harness/runner.js'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js'
+import { runAction, type RunOptions, type RunResult } from './runner.js'
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
 

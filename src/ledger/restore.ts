@@ -2,7 +2,7 @@
 import type { AliasApi } from '../aws/alias-client.js'
 import type { Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
-import { mapLimit } from '../aws/limiter.js'
+import { mapLimit } from '../concurrency.js'
 import { errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
@@ -50,7 +50,7 @@ export async function restoreAll(ids: readonly string[], ctx: RestoreContext): P
  * this run's and always with the RevisionId just read or got back; then reads it to confirm. A 412 means
  * someone (or our own lost answer) wrote in between: read again and judge afresh.
  */
-export async function restoreOne(id: string, ctx: RestoreContext): Promise<RestoreResult> {
+async function restoreOne(id: string, ctx: RestoreContext): Promise<RestoreResult> {
   const { api, ledger, budget } = ctx
   const alias = ledger.head.alias
   const e = ledger.entry(id)

@@ -2,13 +2,13 @@
 import type { TailPoint } from '../aws/api.js'
 import { quantileRanks } from './stats.js'
 
-export interface TailFigures {
+interface TailFigures {
   /** Duration samples in the window. */
   samples: number
   tail: readonly TailPoint[]
 }
 
-export interface P99Bounds {
+interface P99Bounds {
   /** The new version's p99 is at least this (confidence 1 − a). */
   newAtLeastMs: number
   /** The old version's p99 is at most this (confidence 1 − a). */

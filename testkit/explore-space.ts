@@ -10,12 +10,12 @@ import {
   type FunctionConfiguration,
   type LambdaClient
 } from '@aws-sdk/client-lambda'
-import type { Emulator } from '../../emulator/index.js'
-import type { Transport } from '../../src/aws/lambda.js'
-import type { RawInputs } from '../../src/inputs/config.js'
-import { postRun } from '../../src/post/run.js'
-import { fingerprint } from '../../src/rollout/inspect.js'
-import { sameState, snapshot, type AliasState } from '../../src/rollout/snapshot.js'
+import type { Emulator } from '../emulator/index.js'
+import type { Transport } from '../src/aws/lambda.js'
+import type { RawInputs } from '../src/inputs/config.js'
+import { postRun } from '../src/post/run.js'
+import { fingerprint } from '../src/rollout/inspect.js'
+import { sameState, snapshot, type AliasState } from '../src/ledger/snapshot.js'
 import {
   cloudwatch,
   createAlias,
@@ -27,8 +27,8 @@ import {
   splitAlias,
   updateCode,
   updateEnv
-} from '../e2e/fixtures.js'
-import { config, recorder, rig } from '../unit/support/kit.js'
+} from './fixtures.js'
+import { config, recorder, rig } from './rig.js'
 
 export interface Scenario {
   name: string

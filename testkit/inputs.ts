@@ -1,4 +1,4 @@
-import type { RawInputs } from '../../../src/inputs/config.js'
+import type { RawInputs } from '../src/inputs/config.js'
 
 /** What the runner hands over when a workflow sets only function-name and alias. */
 export const DEFAULT_INPUTS: RawInputs = {

@@ -1,7 +1,7 @@
 import type { TailPoint } from '../aws/api.js'
 import { p99Bounds } from './latency.js'
 import { binomialUpperTail, errorIncreaseTest } from './stats.js'
-import { count, duration, label, ms, percent, pText, signedPercent } from './verdict-text.js'
+import { count, duration, label, ms, ratePercent, pText, signedPercent } from './verdict-text.js'
 
 /**
  * The verdict for one canary step: is the new version worse than the old one over the same window?
@@ -53,7 +53,7 @@ export const JUDGE_DEFAULTS = {
   alpha: 0.05
 }
 
-export type FailReason = 'errors' | 'latency'
+type FailReason = 'errors' | 'latency'
 
 export type Verdict = {
   newVersion: string
@@ -144,7 +144,7 @@ function judgeErrors(
   if (newRate === undefined)
     return {
       fails: false,
-      text: `errors n/a vs ${percent(rate(old))}`,
+      text: `errors n/a vs ${ratePercent(rate(old))}`,
       pValue: undefined,
       errorTest: undefined
     }
@@ -154,7 +154,7 @@ function judgeErrors(
     const fails = p < s.alpha && newRate > s.errorMargin
     return {
       fails,
-      text: `errors ${percent(newRate)} vs margin ${percent(s.errorMargin)} (${pText(p)})`,
+      text: `errors ${ratePercent(newRate)} vs margin ${ratePercent(s.errorMargin)} (${pText(p)})`,
       pValue: p,
       errorTest: 'binomial'
     }
@@ -163,7 +163,7 @@ function judgeErrors(
   const fails = p < s.alpha && newRate - oldRate > s.errorMargin
   return {
     fails,
-    text: `errors ${percent(newRate)} vs ${percent(oldRate)} (${pText(p)})`,
+    text: `errors ${ratePercent(newRate)} vs ${ratePercent(oldRate)} (${pText(p)})`,
     pValue: p,
     errorTest: test
   }

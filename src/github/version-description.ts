@@ -63,18 +63,3 @@ export function defaultDescription(ctx: RunContext, max: number = LAMBDA_DESCRIP
   if (room >= 8) return build(clampDescription(name, room))
   return clampDescription(full, max)
 }
-
-/** Reads the run context from the GITHUB_* variables and, for releases, the event payload. */
-export function runContextFromEnv(env: NodeJS.ProcessEnv, eventPayload?: unknown): RunContext {
-  const tag = (eventPayload as { release?: { tag_name?: unknown } } | null | undefined)?.release?.tag_name
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    ref: env.GITHUB_REF ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    ...(typeof tag === 'string' && tag ? { releaseTag: tag } : {}),
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    runId: env.GITHUB_RUN_ID ?? '',
-    ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {})
-  }
-}

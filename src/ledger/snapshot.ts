@@ -56,10 +56,10 @@ export function stateOf(s: AliasState): AliasState {
 export function describeRouting(alias: Pick<AliasSnapshot, 'functionVersion' | 'weights'>): string {
   const split = pendingSplit(alias)
   if (!split) return `v${alias.functionVersion}`
-  return `v${alias.functionVersion} ${percent(1 - split.weight)} + v${split.version} ${percent(split.weight)}`
+  return `v${alias.functionVersion} ${weightPercent(1 - split.weight)} + v${split.version} ${weightPercent(split.weight)}`
 }
 
 /** 0.1 → `10%`, 0.025 → `2.5%`, without float noise. */
-export function percent(weight: number): string {
+export function weightPercent(weight: number): string {
   return `${Number((weight * 100).toFixed(4))}%`
 }

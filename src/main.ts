@@ -94,6 +94,7 @@ export async function run(): Promise<void> {
       ...(metrics ? { metrics } : {}),
       signal: controller.signal,
       deadline,
+      endpointFlags: () => gateway.endpointFlags(),
       description:
         config.description ??
         clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),

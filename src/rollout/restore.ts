@@ -1,6 +1,5 @@
 // The one restore algorithm: main's undo and the post step both call restoreAll over the run ledger.
-import type { AliasApi } from '../aws/alias-client.js'
-import type { Budget } from '../aws/api.js'
+import type { AliasApi, Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../aws/limiter.js'
 import { errorLine } from '../errors.js'

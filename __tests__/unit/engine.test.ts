@@ -102,7 +102,13 @@ it('post restores a split main left behind when it was killed, through the same 
   expect(split(await getAlias(lambda(emu), fn, 'live'))).toEqual({ '2': 0.1 })
 
   const log = recorder()
-  const result = await postRun({ store: r.store, log, clock: r.clock, env: {}, api: async () => r.aliasClient() })
+  const result = await postRun({
+    store: r.store,
+    log,
+    clock: r.clock,
+    env: {},
+    api: async () => r.aliasClient()
+  })
   r.close()
   expect(result.failure).toBeUndefined()
   expect(log.lines.join('\n')).toMatch(/alias live is back on v1 \(verified\)/)

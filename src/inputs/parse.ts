@@ -2,6 +2,7 @@ import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { isKnownRegion, REGION_EXAMPLES } from './regions.js'
 import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
 import {
   parseFunctionRef,
@@ -153,8 +154,6 @@ function json(input: string, value: string): string {
   }
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
-
 function resolveRegion(
   input: string,
   env: Record<string, string | undefined>,
@@ -182,7 +181,8 @@ function resolveRegion(
       'no region: set the region input or AWS_REGION, or name the function by its ARN'
     )
   }
-  if (!REGION.test(region)) throw new InputError(source, region, 'expected an AWS region such as us-east-1')
+  if (!isKnownRegion(region))
+    throw new InputError(source, region, `expected an AWS region ${REGION_EXAMPLES}`)
   const arnRegion = arnRegions[0]
   if (arnRegion !== undefined && arnRegion !== region) {
     const fn = functions.find(f => f.region === arnRegion) as FunctionRef

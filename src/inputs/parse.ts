@@ -114,7 +114,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       1000
     ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
-    ...analysisInputs(raw, plan)
+    ...analysisInputs(raw, plan, wait)
   })
 }
 
@@ -200,7 +200,8 @@ const CHECKS = ['errors', 'latency'] as const
 /** analysis, min-invocations and latency-tolerance, checked together: each only matters with the others. */
 function analysisInputs(
   raw: RawInputs,
-  plan: readonly PlanStep[]
+  plan: readonly PlanStep[],
+  wait: boolean
 ): Pick<Config, 'analysis' | 'minInvocations' | 'latencyTolerance'> {
   const analysis = splitList(raw.analysis).map(c => oneOf('analysis', c, CHECKS))
   if (new Set(analysis).size !== analysis.length)
@@ -247,6 +248,13 @@ function analysisInputs(
       analysis.length > 0 ? 'analysis' : 'min-invocations',
       analysis.length > 0 ? raw.analysis : min,
       'needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+    )
+  // wait: false moves the first partial step and exits: no hold, so nothing is judged in this step.
+  if ((analysis.length > 0 || minInvocations > 0) && !wait && plan.some(step => step.weight < 1))
+    throw new InputError(
+      analysis.length > 0 ? 'analysis' : 'min-invocations',
+      analysis.length > 0 ? raw.analysis : min,
+      'cannot take effect with wait: false, which moves the first step and exits without holding it; set wait: true, or set it on the run that finishes the rollout'
     )
   return { analysis, minInvocations, latencyTolerance: percent / 100 }
 }

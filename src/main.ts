@@ -1,4 +1,5 @@
 // The main step, wiring only: inputs → engine → report. Every failure ends as one line and a non-zero exit.
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import type { AlarmSource } from './aws/api.js'
@@ -97,7 +98,12 @@ export async function run(): Promise<void> {
       endpointFlags: () => gateway.endpointFlags(),
       description:
         config.description ??
-        clampDescription(defaultDescription(runContextFromEnv(process.env, eventPayload()))),
+        clampDescription(
+          defaultDescription({
+            ...runContextFromEnv(process.env, eventPayload()),
+            stepToken: randomBytes(4).toString('hex')
+          })
+        ),
       onReady: async ds => {
         tracker = config.environment ? deploymentTracker(config, ds) : null
         const id = await tracker?.start()

@@ -45,8 +45,11 @@ const bake = (fn: string, extra: Record<string, string> = {}) =>
     env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
   })
 
-test('all at once + bake: equal error rates (2% and 2%) are judged against the old version and promoted', async () => {
-  await setUp('bake-equal', '0.02', '0.02', 300)
+// Exactly equal rates would be rolled back by chance in up to 5% of runs (the test's significance level);
+// the deterministic equal-rate case is __tests__/unit/bake-baseline.test.ts. Here the new version errs a
+// little less, so the judgement against the baseline passes every time.
+test('all at once + bake: a new version no worse (2% before, 1.5% after) is judged against the old version and promoted', async () => {
+  await setUp('bake-equal', '0.02', '0.015', 300)
   await served(3500)
   const { main } = await bake('bake-equal')
   expect(main.outputs.status).toBe('promoted')

@@ -37,17 +37,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CloudWatchMetrics: () => (/* binding */ CloudWatchMetrics),
 /* harmony export */   MAX_PAGES: () => (/* binding */ MAX_PAGES),
-/* harmony export */   accountOf: () => (/* binding */ accountOf),
 /* harmony export */   bareFunctionName: () => (/* binding */ bareFunctionName),
 /* harmony export */   fetchVersionFigures: () => (/* binding */ fetchVersionFigures),
 /* harmony export */   metricQueries: () => (/* binding */ metricQueries),
 /* harmony export */   readFigures: () => (/* binding */ readFigures)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4085);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
-/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3817);
-/* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2220);
+/* harmony import */ var _budgets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2495);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3817);
+/* harmony import */ var _sdk_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2220);
+
 
 
 
@@ -183,7 +184,7 @@ async function fetchVersionFigures(client, w, signal) {
     do {
         if (pages++ === MAX_PAGES)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`CloudWatch GetMetricData still paging after ${MAX_PAGES} pages`);
-        const command = new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_3__/* .GetMetricDataCommand */ .Soe({ ...input, ...(token ? { NextToken: token } : {}) });
+        const command = new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_4__/* .GetMetricDataCommand */ .Soe({ ...input, ...(token ? { NextToken: token } : {}) });
         const out = await client.send(command, signal ? { abortSignal: signal } : undefined);
         for (const r of out.MetricDataResults ?? [])
             merge(merged, r);
@@ -214,11 +215,15 @@ class CloudWatchMetrics {
     constructor(options, clock) {
         this.options = options;
         this.clock = clock;
-        this.client = (0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudwatchClient */ .y)(options);
+        this.client = (0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__/* .cloudwatchClient */ .y)(options);
     }
     figures(w, signal) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(this.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .policyFor */ .KV)({ deadline: this.clock.now() + 60_000, maxAttempts: 5, ...(signal ? { signal } : {}) }), () => fetchVersionFigures(this.client, w, signal)).catch(error => {
-            throw (0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_2__/* .described */ .WY)(error, {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .withRetry */ .bD)(this.clock, (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .policyFor */ .KV)({
+            deadline: this.clock.now() + _budgets_js__WEBPACK_IMPORTED_MODULE_1__/* .METRICS_BUDGET_MS */ .xt,
+            maxAttempts: _budgets_js__WEBPACK_IMPORTED_MODULE_1__/* .ATTEMPTS */ .PY.cloudwatch,
+            ...(signal ? { signal } : {})
+        }), () => fetchVersionFigures(this.client, w, signal)).catch(error => {
+            throw (0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_3__/* .described */ .WY)(error, {
                 operation: 'GetMetricData',
                 resource: `${w.functionName}:${w.alias}`,
                 service: 'CloudWatch',
@@ -334,6 +339,10 @@ function explain(error, call) {
             check: status >= 500 ? (setting ? `is ${setting} right, and is it up?` : 'try again later') : isItRight
         };
     }
+    return byStatus(name, status, message, call, setting);
+}
+/** An AWS error answer: what its name and HTTP status say, and what to check. */
+function byStatus(name, status, message, call, setting) {
     if (/^AccessDenied/.test(name) || (status === 403 && !BAD_CREDENTIALS.test(name))) {
         const action = `${call.service === 'Lambda' ? 'lambda' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`;
         return {
@@ -388,25 +397,9 @@ function network(e, name, code, message, call, isItRight) {
                 { what: `nothing is listening at ${host || endpoint}`, check: ask('is the emulator running?') }
             : { what: `connection refused by ${host || 'AWS'}`, check: "check the runner's network" };
     }
-    if (code === 'EPROTO' ||
-        code.startsWith('ERR_SSL_') ||
-        /wrong version number|packet length too long/i.test(message)) {
-        return endpoint?.startsWith('https:')
-            ? {
-                what: 'the endpoint speaks plain HTTP, not TLS',
-                check: `use ${endpoint.replace(/^https:/, 'http:')}`
-            }
-            : { what: 'the TLS handshake failed', check: isItRight ?? 'a proxy on the way may be interfering' };
-    }
-    const certificate = CERTIFICATE[code];
-    if (certificate) {
-        return {
-            what: `the TLS certificate is not trusted: ${certificate}`,
-            check: endpoint
-                ? 'for a local emulator use http://, or trust its CA with NODE_EXTRA_CA_CERTS'
-                : 'a proxy may be intercepting TLS; trust its CA with NODE_EXTRA_CA_CERTS'
-        };
-    }
+    const handshake = tls(code, message, endpoint, isItRight);
+    if (handshake)
+        return handshake;
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
         const what = code === 'ENOTFOUND' ? 'does not resolve' : 'could not be resolved (DNS did not answer)';
         return {
@@ -440,6 +433,29 @@ function network(e, name, code, message, call, isItRight) {
         };
     }
     return { what: `${name || 'error'}${code && code !== name ? ` ${code}` : ''}: ${message}` };
+}
+/** TLS that failed: plain HTTP where TLS was expected, or a certificate that is not trusted. */
+function tls(code, message, endpoint, isItRight) {
+    if (code === 'EPROTO' ||
+        code.startsWith('ERR_SSL_') ||
+        /wrong version number|packet length too long/i.test(message)) {
+        return endpoint?.startsWith('https:')
+            ? {
+                what: 'the endpoint speaks plain HTTP, not TLS',
+                check: `use ${endpoint.replace(/^https:/, 'http:')}`
+            }
+            : { what: 'the TLS handshake failed', check: isItRight ?? 'a proxy on the way may be interfering' };
+    }
+    const certificate = CERTIFICATE[code];
+    if (certificate) {
+        return {
+            what: `the TLS certificate is not trusted: ${certificate}`,
+            check: endpoint
+                ? 'for a local emulator use http://, or trust its CA with NODE_EXTRA_CA_CERTS'
+                : 'a proxy may be intercepting TLS; trust its CA with NODE_EXTRA_CA_CERTS'
+        };
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sdk-options.ts

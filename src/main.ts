@@ -52,6 +52,7 @@ export async function run(): Promise<void> {
       store: stepState,
       signal: cancel.controller.signal,
       deadline,
+      endpointFlags: () => aws.endpointFlags(),
       description: config.description ?? runDescription(process.env),
       onReady: async ds => {
         tracker = config.environment ? deploymentTracker(config, ds) : null

@@ -315,7 +315,7 @@ export async function runCase(
   if (late) await (late as () => Promise<unknown>)().catch(() => undefined)
   // The runner runs post after main, whatever happened; a second post must change nothing.
   const post = (): Promise<{ failure?: string }> =>
-    postRun({ store: r.store, log: recorder(), clock: r.clock, env: {}, api: () => r.aliasClient() })
+    postRun({ store: r.store, log: recorder(), clock: r.clock, env: {}, api: async () => r.aliasClient() })
   const firstPost = await post()
   const afterFirst = await Promise.all(fns.map(fn => client.send(getAliasCmd(fn)).catch(() => null)))
   await post()

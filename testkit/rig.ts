@@ -2,7 +2,8 @@
 // HTTP), a virtual clock so that five-minute holds pass in microseconds, an in-memory step state.
 import { AlarmWatcher } from '../src/aws/alarms.js'
 import { LambdaGateway, type GatewayOptions } from '../src/aws/lambda.js'
-import { AliasClient } from '../src/aws/alias-client.js'
+import { postBudget } from '../src/aws/budgets.js'
+import { postGatewayOptions } from '../src/post/client.js'
 import type { Clock } from '../src/clock.js'
 import type { Config, RawInputs } from '../src/inputs/config.js'
 import { DEFAULT_INPUTS } from './inputs.js'
@@ -64,7 +65,7 @@ export interface Rig {
   deps: EngineDeps
   run(config: Config): Promise<Outcome>
   /** The post step's client, as post builds it. */
-  aliasClient(): AliasClient
+  aliasClient(): LambdaGateway
   close(): void
 }
 
@@ -111,15 +112,10 @@ export function rig(emu: Emulator, config: Config, transport?: GatewayOptions['t
     deps,
     run: c => promote(c, deps),
     aliasClient: () =>
-      new AliasClient({
-        region: 'us-east-1',
-        endpoint: emu.url,
-        clock,
-        userAgent: 'test post',
-        env: { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
-        budget: { deadline: clock.now() + 60_000, maxAttempts: 12 },
-        random: () => 0.5
-      }),
+      new LambdaGateway(
+        postGatewayOptions({ region: 'us-east-1', endpoint: emu.url }, clock, () => 0.5),
+        postBudget(clock.now())
+      ),
     close: () => {
       gateway.destroy()
       alarms.destroy()

@@ -139,3 +139,23 @@ describe('runContextFromEnv', () => {
     expect(defaultDescription(ctx)).toBe(`release v1.2.3 (abc1234) ${url}`)
   })
 })
+
+describe('defaultDescription: the per-step token', () => {
+  it('sits before the run URL, so two steps of one run attempt never share a description', () => {
+    expect(defaultDescription({ ...base, stepToken: '3f9a1c2e' })).toBe(`main @ abc1234 step 3f9a1c2e ${url}`)
+    expect(defaultDescription({ ...base, stepToken: 'aaaa0000' })).not.toBe(
+      defaultDescription({ ...base, stepToken: 'bbbb1111' })
+    )
+  })
+
+  it('survives a long tag being cut, as the sha and the run URL do', () => {
+    const text = defaultDescription({
+      ...base,
+      eventName: 'release',
+      releaseTag: `v1-${'x'.repeat(300)}`,
+      stepToken: '3f9a1c2e'
+    })
+    expect(text.length).toBeLessThanOrEqual(LAMBDA_DESCRIPTION_MAX)
+    expect(text.endsWith(`(abc1234) step 3f9a1c2e ${url}`)).toBe(true)
+  })
+})

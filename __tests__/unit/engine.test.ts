@@ -102,7 +102,13 @@ it('post restores a split main left behind when it was killed, through the same 
   expect(split(await getAlias(lambda(emu), fn, 'live'))).toEqual({ '2': 0.1 })
 
   const log = recorder()
-  const result = await postRun({ store: r.store, log, clock: r.clock, env: {}, api: () => r.aliasClient() })
+  const result = await postRun({
+    store: r.store,
+    log,
+    clock: r.clock,
+    env: {},
+    api: async () => r.aliasClient()
+  })
   r.close()
   expect(result.failure).toBeUndefined()
   expect(log.lines.join('\n')).toMatch(/alias live is back on v1 \(verified\)/)
@@ -117,7 +123,7 @@ it('post leaves alone a split someone else set after main was killed', async () 
   const theirs = await splitAlias(lambda(emu), fn, '1', '2', 0.5)
   const since = emu.log.at(-1)?.seq ?? 0
   const log = recorder()
-  await postRun({ store: r.store, log, clock: r.clock, env: {}, api: () => r.aliasClient() })
+  await postRun({ store: r.store, log, clock: r.clock, env: {}, api: async () => r.aliasClient() })
   r.close()
   expect(writes(emu, since)).toEqual([])
   expect(log.lines.join('\n')).toMatch(/changed by someone else: it holds v1 50% \+ v2 50%/)

@@ -12,6 +12,7 @@ import type { Emulator } from '../../emulator/index.js'
 import { inputEnvName, loadActionDefaults, runAction } from '../../testkit/runner.js'
 import { readyFunction, runAgainst } from '../setup.js'
 import type { Figure, Scenario } from '../types.js'
+import { postStartup } from './post-startup.js'
 import { median, ms, roundTrips } from '../util.js'
 
 const RUNS = 15
@@ -220,6 +221,9 @@ export const startup: Scenario = {
         target: '≤ 4',
         ok: always <= 4
       })
+      figures.push(
+        ...(await postStartup(emu, client, { root, run, paired, baseEnv, firstRequestAfter, runs: RUNS }))
+      )
       return figures
     } finally {
       client.destroy()

@@ -54,6 +54,9 @@ export interface LambdaApi {
   invoke(fn: string, version: string, payload: string, signal?: AbortSignal): Promise<InvokeResult>
 }
 
+/** What restoring an alias needs: main's undo and the post step call it through this. */
+export type AliasApi = Pick<LambdaApi, 'getAlias' | 'updateAlias' | 'deleteAlias'>
+
 export interface AlarmState {
   name: string
   state: string

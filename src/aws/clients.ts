@@ -3,6 +3,7 @@
 // or metrics to read.
 import type { Clock } from '../clock.js'
 import type { AlarmSource, Budget, LambdaApi, MetricsSource } from './api.js'
+import type { EndpointFlags } from './lambda.js'
 import type { Endpoints } from './endpoints.js'
 
 /** What the clients need of the inputs (the Config satisfies it). */
@@ -24,6 +25,8 @@ export interface AwsClients {
   alarms: AlarmSource
   /** Only when analysis or min-invocations asks for figures. */
   metrics?: MetricsSource
+  /** FIPS and dual-stack as the Lambda client resolved them (the post step builds the same client). */
+  endpointFlags: () => Promise<EndpointFlags>
   /** Closes every connection the clients hold. */
   destroy(): void
 }
@@ -62,6 +65,7 @@ export async function openClients(
   return {
     api: gateway,
     controlPlane: command => gateway.controlPlane(command),
+    endpointFlags: () => gateway.endpointFlags(),
     alarms,
     ...(metrics ? { metrics } : {}),
     destroy: () => {

@@ -41,6 +41,18 @@ export interface GatewayOptions {
   transport?: (send: Transport) => Transport
   /** What chose the endpoint, for error lines that say what to check. */
   endpointSource?: string | null
+  /**
+   * FIPS and dual-stack as main's client resolved them (post passes what the ledger saved); unset, the
+   * SDK reads AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT and the shared config as usual.
+   */
+  useFipsEndpoint?: boolean
+  useDualstackEndpoint?: boolean
+}
+
+/** The endpoint switches a client resolved: saved in the ledger so that post builds the same client. */
+export interface EndpointFlags {
+  useFipsEndpoint: boolean
+  useDualstackEndpoint: boolean
 }
 
 /**
@@ -71,6 +83,10 @@ export class LambdaGateway implements LambdaApi {
     this.client = new LambdaClient({
       region: options.region,
       ...clientEndpointConfig(options.endpoint),
+      ...(options.useFipsEndpoint !== undefined ? { useFipsEndpoint: options.useFipsEndpoint } : {}),
+      ...(options.useDualstackEndpoint !== undefined
+        ? { useDualstackEndpoint: options.useDualstackEndpoint }
+        : {}),
       customUserAgent: options.userAgent,
       // Our retry layer is the only one: the SDK's own would multiply the attempts.
       maxAttempts: 1,
@@ -245,6 +261,15 @@ export class LambdaGateway implements LambdaApi {
   private where(command: object): AwsCall {
     const { endpoint, endpointSource } = this.options
     return { ...callOf(command), service: 'Lambda', endpoint, endpointSource: endpointSource ?? null }
+  }
+
+  /** FIPS and dual-stack as the SDK resolved them for this client (environment, shared config). */
+  async endpointFlags(): Promise<EndpointFlags> {
+    const config = this.client.config
+    return {
+      useFipsEndpoint: await config.useFipsEndpoint(),
+      useDualstackEndpoint: await config.useDualstackEndpoint()
+    }
   }
 
   destroy(): void {

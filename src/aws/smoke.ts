@@ -1,4 +1,4 @@
-import { errorLine } from '../errors.js'
+import { DeployError, errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import type { InvokeResult, LambdaApi } from './api.js'
 
@@ -20,6 +20,11 @@ export async function smokeTest(
   try {
     reply = await api.invoke(fn, version, payload, signal)
   } catch (error) {
+    // A timeout or a cancel cut the invoke short: say that, not that the version failed its smoke test.
+    if (signal?.aborted)
+      throw new DeployError(
+        `${String(signal.reason)} during the smoke test of ${fn} v${version}, before it answered; no traffic was moved`
+      )
     return { ok: false, detail: `invoke failed: ${errorLine(error)}` }
   }
   return judgeReply(reply, version)

@@ -1,5 +1,6 @@
 // The workflow run as the runner describes it to the step (GITHUB_* variables and the event payload):
 // where GitHub deployments go, and what a published version's default description names.
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { clampDescription, defaultDescription, type RunContext } from './version-description.js'
 
@@ -31,7 +32,10 @@ function eventPayload(env: NodeJS.ProcessEnv): unknown {
 
 /** The description a published version gets when the description input is empty. */
 export function runDescription(env: NodeJS.ProcessEnv): string {
-  return clampDescription(defaultDescription(runContextFromEnv(env, eventPayload(env))))
+  // A token of this step's own, so that a step can tell a version it published from one another step of
+  // the same run published with the same description (PublishVersion answers the existing one).
+  const stepToken = randomBytes(4).toString('hex')
+  return clampDescription(defaultDescription({ ...runContextFromEnv(env, eventPayload(env)), stepToken }))
 }
 
 /** The repository GitHub deployments are recorded in, and the run's URL as their log link. */

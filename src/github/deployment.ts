@@ -3,6 +3,7 @@
 // may fail or delay a deploy or a rollback, so every error becomes one warning line and requests are
 // bounded by a short timeout.
 
+import { rateLimitLine } from './rate-limit.js'
 import { clampDescription } from './version-description.js'
 
 export interface GitHubTarget {
@@ -41,7 +42,9 @@ const STATUS_DESCRIPTION_MAX = 140
 class GitHubError extends Error {
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    /** Set when the answer is a rate limit: the line that says so and when it resets. */
+    readonly rateLimit: string | null = null
   ) {
     super(message)
   }
@@ -65,6 +68,7 @@ function rootMessage(error: unknown): string {
 
 function describeError(error: unknown): string {
   if (!(error instanceof GitHubError)) return `GitHub not reachable: ${rootMessage(error)}`
+  if (error.rateLimit) return error.rateLimit
   const hint =
     error.status === 403 || error.status === 404
       ? ' (the token needs `permissions: deployments: write` in the workflow or job)'
@@ -100,8 +104,16 @@ async function request(
   } catch {
     data = { message: text.slice(0, 200) }
   }
-  if (response.status >= 400)
-    throw new GitHubError(response.status, String(data.message ?? response.statusText))
+  if (response.status >= 400) {
+    const message = String(data.message ?? response.statusText)
+    const limited = rateLimitLine({
+      status: response.status,
+      message,
+      header: name => response.headers.get(name),
+      now: Date.now()
+    })
+    throw new GitHubError(response.status, message, limited)
+  }
   return { status: response.status, data }
 }
 

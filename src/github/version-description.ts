@@ -12,6 +12,11 @@ export interface RunContext {
   runId: string
   /** GITHUB_RUN_ATTEMPT: a re-run keeps the run id, so the attempt tells its versions apart. */
   runAttempt?: string
+  /**
+   * Random per step: two steps (or matrix jobs) of one run attempt share everything else, and `published`
+   * must tell the version this step's PublishVersion created from one another step created.
+   */
+  stepToken?: string
 }
 
 /** Lambda's limit on a version's description. */
@@ -41,7 +46,8 @@ function runUrl(ctx: RunContext): string {
 }
 
 /**
- * `release v1.2.3 (abc1234) <run URL>` on release events, else `main @ abc1234 <run URL>`. When too long,
+ * `release v1.2.3 (abc1234) step <token> <run URL>` on release events, else `main @ abc1234 step <token>
+ * <run URL>`. When too long,
  * the tag or ref is shortened first so the sha and the run URL survive.
  */
 export function defaultDescription(ctx: RunContext, max: number = LAMBDA_DESCRIPTION_MAX): string {
@@ -53,7 +59,7 @@ export function defaultDescription(ctx: RunContext, max: number = LAMBDA_DESCRIP
     const head = isRelease
       ? `release ${label}${sha ? ` (${sha})` : ''}`
       : [label, sha].filter(Boolean).join(' @ ')
-    return [head, url].filter(Boolean).join(' ')
+    return [head, ctx.stepToken ? `step ${ctx.stepToken}` : '', url].filter(Boolean).join(' ')
   }
   const full = build(name)
   if (full.length <= max) return full

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { isKnownPartition, isKnownRegion, PARTITION_LIST, partitionsOf } from './regions.js'
 
 /** A function as the user named it, plus what its ARN form tells. */
 export interface FunctionRef {
@@ -11,7 +12,7 @@ export interface FunctionRef {
 
 const NAME = '[a-zA-Z0-9_-]{1,64}'
 const FULL_ARN = new RegExp(
-  `^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d{1}):(\\d{12}):function:(${NAME})(?::(.+))?$`
+  `^arn:([a-z][a-z0-9-]*):lambda:([a-z0-9-]+):(\\d{12}):function:(${NAME})(?::(.+))?$`
 )
 const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::(.+))?$`)
 const BARE = new RegExp(`^(${NAME})(?::(.+))?$`)
@@ -24,6 +25,8 @@ export function parseFunctionRef(value: string): FunctionRef {
   const full = FULL_ARN.exec(value)
   if (full) {
     if (full[5] !== undefined) throw new InputError('function-name', value, NAME_FORMS)
+    if (!isKnownRegion(full[2] as string)) throw new InputError('function-name', value, NAME_FORMS)
+    checkPartition(value, full[1] as string, full[2] as string)
     return { id: value, name: full[4] as string, region: full[2] as string, account: full[3] as string }
   }
   const partial = PARTIAL_ARN.exec(value)
@@ -35,6 +38,22 @@ export function parseFunctionRef(value: string): FunctionRef {
   if (bare && bare[2] === undefined && !value.startsWith('arn:'))
     return { id: value, name: bare[1] as string }
   throw new InputError('function-name', value, NAME_FORMS)
+}
+
+/** The ARN's partition and region, by the SDK's partition data: one it knows, and a region of it. */
+function checkPartition(value: string, partition: string, region: string): void {
+  if (!isKnownPartition(partition))
+    throw new InputError(
+      'function-name',
+      value,
+      `has partition ${partition}; expected one of ${PARTITION_LIST}`
+    )
+  if (!partitionsOf(region).includes(partition))
+    throw new InputError(
+      'function-name',
+      value,
+      `names region ${region}, which is not a region of partition ${partition}`
+    )
 }
 
 /** Splits a list input on newlines and commas, dropping blanks. */

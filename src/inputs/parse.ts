@@ -2,6 +2,7 @@ import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { isKnownRegion, REGION_EXAMPLES } from './regions.js'
 import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
 import {
   parseFunctionRef,
@@ -57,7 +58,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
     keepVersions:
       raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
-    ...analysisInputs(raw, schedule.plan)
+    ...analysisInputs(raw, schedule.plan, schedule.wait)
   })
 }
 
@@ -171,8 +172,6 @@ function json(input: string, value: string): string {
   }
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
-
 function resolveRegion(
   input: string,
   env: Record<string, string | undefined>,
@@ -200,7 +199,8 @@ function resolveRegion(
       'no region: set the region input or AWS_REGION, or name the function by its ARN'
     )
   }
-  if (!REGION.test(region)) throw new InputError(source, region, 'expected an AWS region such as us-east-1')
+  if (!isKnownRegion(region))
+    throw new InputError(source, region, `expected an AWS region ${REGION_EXAMPLES}`)
   const arnRegion = arnRegions[0]
   if (arnRegion !== undefined && arnRegion !== region) {
     const fn = functions.find(f => f.region === arnRegion) as FunctionRef
@@ -218,7 +218,8 @@ const CHECKS = ['errors', 'latency'] as const
 /** analysis, min-invocations and latency-tolerance, checked together: each only matters with the others. */
 function analysisInputs(
   raw: RawInputs,
-  plan: readonly PlanStep[]
+  plan: readonly PlanStep[],
+  wait: boolean
 ): Pick<Config, 'analysis' | 'minInvocations' | 'latencyTolerance'> {
   const analysis = splitList(raw.analysis).map(c => oneOf('analysis', c, CHECKS))
   if (new Set(analysis).size !== analysis.length)
@@ -265,6 +266,13 @@ function analysisInputs(
       analysis.length > 0 ? 'analysis' : 'min-invocations',
       analysis.length > 0 ? raw.analysis : min,
       'needs a hold to judge: use a canary, linear or steps strategy, or bake-time'
+    )
+  // wait: false moves the first partial step and exits: no hold, so nothing is judged in this step.
+  if ((analysis.length > 0 || minInvocations > 0) && !wait && plan.some(step => step.weight < 1))
+    throw new InputError(
+      analysis.length > 0 ? 'analysis' : 'min-invocations',
+      analysis.length > 0 ? raw.analysis : min,
+      'cannot take effect with wait: false, which moves the first step and exits without holding it; set wait: true, or set it on the run that finishes the rollout'
     )
   return { analysis, minInvocations, latencyTolerance: percent / 100 }
 }

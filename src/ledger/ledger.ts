@@ -26,11 +26,17 @@ export interface LedgerEntry {
   foreign: string | null
 }
 
-interface LedgerHead {
+export interface LedgerHead {
   v: 1
   alias: string
   region: string
   endpoint: string | null
+  /**
+   * FIPS and dual-stack as main's Lambda client resolved them. Saved rather than read again: a later step
+   * can change the job's environment (GITHUB_ENV) before post runs, and post must reach what main reached.
+   */
+  useFipsEndpoint?: boolean
+  useDualstackEndpoint?: boolean
   /** The `rollback` input: post leaves the aliases as they are when it is false. */
   rollback: boolean
   count: number

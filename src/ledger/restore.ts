@@ -1,11 +1,11 @@
 // The one restore algorithm: main's undo and the post step both call restoreAll over the run ledger.
-import type { AliasApi } from '../aws/alias-client.js'
-import type { Budget } from '../aws/api.js'
+import type { AliasApi, Budget } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
 import { mapLimit } from '../concurrency.js'
 import { errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import { ownership, type Ledger, type LedgerEntry } from './ledger.js'
+import { shellQuoteExact } from './shell-quote.js'
 import { describeRouting, sameState, snapshot, stateOf, type AliasSnapshot } from './snapshot.js'
 
 export interface RestoreResult {
@@ -165,7 +165,10 @@ function foreign(e: LedgerEntry, alias: string, now: AliasSnapshot | null): Rest
   }
 }
 
-/** The command a person runs to put the alias back by hand; every value single-quoted for the shell. */
+/**
+ * The command a person runs to put the alias back by hand; every value quoted for the shell, the
+ * description so that it sets exactly the text the alias had (see shellQuoteExact).
+ */
 export function fixCommand(e: Pick<LedgerEntry, 'id' | 'initial'>, alias: string): string {
   const q = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`
   if (!e.initial) return `to undo: aws lambda delete-alias --function-name ${q(e.id)} --name ${q(alias)}`
@@ -175,6 +178,6 @@ export function fixCommand(e: Pick<LedgerEntry, 'id' | 'initial'>, alias: string
   return (
     `to undo: aws lambda update-alias --function-name ${q(e.id)} --name ${q(alias)} ` +
     `--function-version ${q(e.initial.functionVersion)} --routing-config ${q(`AdditionalVersionWeights={${weights}}`)} ` +
-    `--description ${q(logSafe(e.initial.description, 256))}`
+    `--description ${shellQuoteExact(e.initial.description)}`
   )
 }

@@ -1,23 +1,23 @@
 // The post step (post-if: always()): the net for SIGKILL, crashes and timeout-minutes. It reads the run
 // ledger main wrote and hands it to the same restore algorithm main's own undo uses.
-import { AliasClient, type AliasApi } from '../aws/alias-client.js'
-import { USER_AGENT } from '../aws/api.js'
+import type { AliasApi } from '../aws/api.js'
 import { postBudget } from '../aws/budgets.js'
 import { systemClock, type Clock } from '../clock.js'
 import { errorLine } from '../errors.js'
 import { runner, runnerLog, stepState, type Log } from '../log.js'
 import { postDeploymentStatus } from '../github/deployment.js'
 import { unreportedDeployment, type StateStore } from '../ledger/hand-off.js'
-import { readLedger, type Ledger } from '../ledger/ledger.js'
+import { readLedger, type Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { restoreAll } from '../ledger/restore.js'
 import { describeRouting, snapshot } from '../ledger/snapshot.js'
+import { postGateway } from './client.js'
 
 export interface PostDeps {
   store: StateStore
   log: Log
   clock: Clock
-  /** Builds the Lambda API for the region and endpoint main saved. */
-  api: (region: string, endpoint: string | null) => AliasApi & { destroy?: () => void }
+  /** Builds the Lambda client main used, from what the ledger saved (region, endpoint, FIPS, dual-stack). */
+  api: (head: LedgerHead) => Promise<AliasApi & { destroy?: () => void }>
   env: Record<string, string | undefined>
 }
 
@@ -51,7 +51,7 @@ export async function postRun(deps: PostDeps): Promise<PostResult> {
     'lambda-promote post: main did not finish (killed, crashed or timed out); checking the aliases it was moving'
   )
   const region = ledger.head.region || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION || ''
-  const api = deps.api(region, ledger.head.endpoint)
+  const api = await deps.api({ ...ledger.head, region })
   try {
     if (!ledger.head.rollback) return await sayWhereAliasesStand(ledger, api, log)
     const results = await restoreAll(
@@ -96,19 +96,7 @@ export async function post(): Promise<void> {
     log: runnerLog,
     clock,
     env: process.env,
-    api: (region, endpoint) =>
-      new AliasClient({
-        region,
-        endpoint,
-        clock,
-        env: process.env,
-        userAgent: `${USER_AGENT} post`,
-        budget: postBudget(clock.now()),
-        fallbackCredentials: async () => {
-          const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
-          return defaultProvider()()
-        }
-      })
+    api: head => postGateway(head, clock)
   })
   await closeDeployment(result)
   if (result.failure) runner.setFailed(result.failure)

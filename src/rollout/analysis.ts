@@ -5,6 +5,7 @@ import { mapLimit } from '../concurrency.js'
 import type { Clock } from '../clock.js'
 import { DeployError, errorLine, failureLine, StopError, stopIfAborted } from '../errors.js'
 import type { Config } from '../inputs/config.js'
+import { formatDuration } from '../inputs/duration.js'
 import type { Log } from '../log.js'
 import type { VersionMetrics } from '../aws/api.js'
 import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from '../analysis/judge.js'
@@ -152,6 +153,47 @@ export async function judgeStep(
 
 /** The old version's figures from its last window with traffic, per rollout. */
 const baselines = new WeakMap<FunctionRollout, VersionMetrics>()
+
+/**
+ * A plan with no partial step (all at once, then bake time) has no window in which both versions serve:
+ * the bake's baseline is the old version's own figures over the same length of time just before the move,
+ * read before any write. Without it the new version would be judged against an absolute margin, and a
+ * version as good as the old one rolled back. An old version that served nothing then leaves that margin.
+ */
+export async function readBaselines(
+  ds: readonly FunctionRollout[],
+  windowMs: number,
+  ctx: AnalysisContext
+): Promise<void> {
+  const end = ctx.clock.now()
+  const judged = judgeable(ds)
+  const results = await mapLimit(judged, ctx.concurrency, d =>
+    ctx.metrics.figures(
+      {
+        functionName: d.fn.id,
+        alias: ctx.alias,
+        versions: [d.to, d.from as string],
+        startMs: end - windowMs,
+        endMs: end
+      },
+      ctx.signal
+    )
+  )
+  for (const [i, r] of results.entries()) {
+    const d = judged[i] as FunctionRollout
+    if (r.status === 'rejected') stopIfAborted(ctx.signal)
+    if (r.status === 'rejected')
+      throw new StopError(
+        'analysis',
+        `${d.fn.name}: canary analysis could not read v${d.from}'s figures before the move: ${errorLine(r.reason)}`
+      )
+    const old = r.value.old
+    ctx.log.info(
+      `  ${d.fn.name}: baseline for the bake: v${d.from} over the ${formatDuration(windowMs)} before the move: ${old.invocations} invocations, ${old.errors} errors`
+    )
+    if (old.invocations > 0) baselines.set(d, old)
+  }
+}
 
 function record(d: FunctionRollout, weight: number, v: Verdict): void {
   const judgement: StepJudgement = {

@@ -13,7 +13,7 @@ import { short } from './decide.js'
 import { analysisContext, canReadMetrics } from './analysis.js'
 import { inspect, type Inspection } from './inspect.js'
 import type { StateStore } from '../ledger/hand-off.js'
-import { Ledger } from '../ledger/ledger.js'
+import { Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
@@ -36,6 +36,8 @@ export interface EngineDeps {
   onReady?: (ds: FunctionRollout[]) => Promise<void>
   /** Per-version metrics, when the run has analysis or min-invocations. */
   metrics?: MetricsSource
+  /** FIPS and dual-stack as the Lambda client resolved them, saved in the ledger for the post step. */
+  endpointFlags?: () => Promise<Pick<LedgerHead, 'useFipsEndpoint' | 'useDualstackEndpoint'>>
 }
 
 type End = { status: Status; error?: string }
@@ -52,7 +54,13 @@ export async function promote(config: Config, deps: EngineDeps): Promise<Outcome
   }
   const early = await prepare(config, deps, outcome)
   if (early) return finish(outcome, deps.clock, early)
-  const ledger = openLedger(config, deps.store, outcome.deployments)
+  let flags: Pick<LedgerHead, 'useFipsEndpoint' | 'useDualstackEndpoint'> = {}
+  try {
+    flags = (await deps.endpointFlags?.()) ?? {}
+  } catch (error) {
+    return finish(outcome, deps.clock, { status: 'failed', error: failureLine(error) })
+  }
+  const ledger = openLedger(config, deps.store, outcome.deployments, flags)
   return finish(outcome, deps.clock, await shiftOrUndo(config, deps, outcome, ledger), ledger)
 }
 
@@ -182,7 +190,12 @@ async function publishPhase(
   }
 }
 
-function openLedger(config: Config, store: StateStore, ds: FunctionRollout[]): Ledger {
+function openLedger(
+  config: Config,
+  store: StateStore,
+  ds: FunctionRollout[],
+  flags: Pick<LedgerHead, 'useFipsEndpoint' | 'useDualstackEndpoint'>
+): Ledger {
   const active = ds.filter(d => !d.unchanged)
   const ledger = new Ledger(
     store,
@@ -191,6 +204,7 @@ function openLedger(config: Config, store: StateStore, ds: FunctionRollout[]): L
       alias: config.alias,
       region: config.region,
       endpoint: config.endpoint,
+      ...flags,
       rollback: config.rollback,
       count: active.length
     },

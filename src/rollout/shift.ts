@@ -7,7 +7,7 @@ import { errorLine, StopError, stopIfAborted } from '../errors.js'
 import { formatDuration } from '../inputs/duration.js'
 import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
-import { extension, judgeable, judgeStep, type AnalysisContext } from './analysis.js'
+import { extension, judgeable, judgeStep, readBaselines, type AnalysisContext } from './analysis.js'
 import type { Ledger } from '../ledger/ledger.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, weightPercent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
@@ -41,6 +41,11 @@ export async function shift(
   const active = ds.filter(d => !d.unchanged)
   const lead = active[0] as FunctionRollout
   let logged = -1
+  const bake = plan.at(-1)
+  // No partial step: the bake's baseline is read now, before the move (see readBaselines).
+  const analysis = ctx.analysis
+  if (analysis && analysis.checks.length > 0 && bake && bake.holdMs > 0 && plan.every(s => s.weight >= 1))
+    await readBaselines(active, bake.holdMs, analysis)
   for (const step of plan) {
     const movers = active.filter(d => d.weight < (movesAllAtOnce(d) ? 1 : step.weight))
     const atStep = active.some(d => d.weight === step.weight)

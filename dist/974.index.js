@@ -49,10 +49,6 @@ class LambdaGateway {
         this.client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .LambdaClient */ .Nox({
             region: options.region,
             ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .clientEndpointConfig */ .F)(options.endpoint),
-            ...(options.useFipsEndpoint !== undefined ? { useFipsEndpoint: options.useFipsEndpoint } : {}),
-            ...(options.useDualstackEndpoint !== undefined
-                ? { useDualstackEndpoint: options.useDualstackEndpoint }
-                : {}),
             customUserAgent: options.userAgent,
             // Our retry layer is the only one: the SDK's own would multiply the attempts.
             maxAttempts: 1,
@@ -179,14 +175,6 @@ class LambdaGateway {
     where(command) {
         const { endpoint, endpointSource } = this.options;
         return { ...(0,_sdk_options_js__WEBPACK_IMPORTED_MODULE_0__/* .callOf */ .C8)(command), service: 'Lambda', endpoint, endpointSource: endpointSource ?? null };
-    }
-    /** FIPS and dual-stack as the SDK resolved them for this client (environment, shared config). */
-    async endpointFlags() {
-        const config = this.client.config;
-        return {
-            useFipsEndpoint: await config.useFipsEndpoint(),
-            useDualstackEndpoint: await config.useDualstackEndpoint()
-        };
     }
     destroy() {
         this.client.destroy();

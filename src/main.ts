@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import type { AlarmSource } from './aws/api.js'
+import { credentialsExpiry } from './aws/credentials-expiry.js'
 import { atDeadline, systemClock } from './clock.js'
 import { failureLine } from './errors.js'
 import type { Config } from './inputs/config.js'
@@ -92,6 +93,7 @@ export async function run(): Promise<void> {
       log: runnerLog,
       store: stepState,
       ...(metrics ? { metrics } : {}),
+      credentialsExpiry: credentialsExpiry(gateway.client),
       signal: controller.signal,
       deadline,
       description:

@@ -37,6 +37,10 @@ export interface Config {
   readonly minInvocations: number
   /** Allowed p99 increase as a fraction (0.2 = 20%). */
   readonly latencyTolerance: number
+  /** CloudWatch's delivery lag: a window is judged this long (plus the function's timeout) after it ends. */
+  readonly metricsDelayMs: number
+  /** The metrics' resolution: windows are whole periods of it (one minute for Lambda). */
+  readonly metricsResolutionMs: number
 }
 
 /** Every input the action declares, as the runner hands them over (trimmed strings). */
@@ -66,7 +70,8 @@ export const INPUT_NAMES = [
   'concurrency',
   'analysis',
   'min-invocations',
-  'latency-tolerance'
+  'latency-tolerance',
+  'metrics-delay'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

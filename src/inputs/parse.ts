@@ -1,8 +1,9 @@
 import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
-import { formatDuration, parseDuration } from './duration.js'
-import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
+import { parseDuration } from './duration.js'
+import { metricsResolution, parseMetricsDelay, scheduleRefusal } from './metrics-timing.js'
+import { buildPlan, parseStrategy, type PlanStep } from './plan.js'
 import {
   parseFunctionRef,
   parseVersionSpec,
@@ -55,15 +56,15 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (timeoutMs <= 0) throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m')
   const plan = buildPlan(strategy, bakeMs)
   const wait = bool('wait', raw.wait || 'true')
-  // With wait: false this step holds no partial step, but a move all at once still bakes here.
-  const scheduleMs = wait ? planDurationMs(plan) : bakeMs
-  if (scheduleMs >= timeoutMs) {
-    throw new InputError(
-      'timeout',
-      raw.timeout,
-      `shorter than the rollout's schedule of ${formatDuration(scheduleMs)} (steps plus bake-time); raise timeout or shorten the schedule`
-    )
-  }
+  const analysed = analysisInputs(raw, plan)
+  const metricsDelayMs = parseMetricsDelay(raw['metrics-delay'])
+  const metricsResolutionMs = metricsResolution(env)
+  // With wait: false this step holds no partial step, but a move all at once still bakes here. The
+  // function's timeout is not known yet: the engine checks again once it is, before any change.
+  const judged = analysed.analysis.length > 0 || analysed.minInvocations > 0
+  const settling = { delayMs: metricsDelayMs, resolutionMs: metricsResolutionMs, functionTimeoutMs: 0 }
+  const refusal = scheduleRefusal(wait ? plan : [{ weight: 1, holdMs: bakeMs }], judged, settling, timeoutMs)
+  if (refusal) throw new InputError('timeout', raw.timeout, refusal)
 
   const alarms = splitList(raw.alarms)
   for (const name of alarms) {
@@ -113,7 +114,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       1000
     ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
-    ...analysisInputs(raw, plan)
+    ...analysed,
+    metricsDelayMs,
+    metricsResolutionMs
   })
 }
 

@@ -13,6 +13,7 @@ import { analysisContext, canReadMetrics } from './analysis.js'
 import { inspect, type Inspection } from './inspect.js'
 import { Ledger, type StateStore } from './ledger.js'
 import { planLines } from './plan-lines.js'
+import { checkCredentialsLast, checkPlanFits, plannedMs } from './preflight.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
@@ -34,6 +35,8 @@ export interface EngineDeps {
   onReady?: (ds: FunctionRollout[]) => Promise<void>
   /** Per-version metrics, when the run has analysis or min-invocations. */
   metrics?: MetricsSource
+  /** When the AWS credentials expire, if they say (the SDK's cached answer: no round trip). */
+  credentialsExpiry?: () => Promise<Date | undefined>
 }
 
 type End = { status: Status; error?: string }
@@ -74,6 +77,11 @@ async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Prom
   const refusal = firingLine(outcome.alarms)
   if (refusal)
     return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` }
+  try {
+    await preflight(config, deps, ds)
+  } catch (error) {
+    return failed(error)
+  }
   if (config.dryRun) return { status: 'dry-run' }
   try {
     const analysis = analysisContext(config, deps)
@@ -137,6 +145,13 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign)
   if (ledger && !unfinished) ledger.finish(end.status)
   return outcome
+}
+
+/** Before any change, dry-run included: the plan fits the time left, and the credentials last that long. */
+async function preflight(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
+  const judged = analysisContext(config, deps) !== undefined
+  checkPlanFits(config, ds, judged, deps.deadline - deps.clock.now())
+  await checkCredentialsLast(deps.credentialsExpiry, plannedMs(config, ds, judged), deps.clock)
 }
 
 const budget = (deps: EngineDeps): Budget => ({

@@ -27,5 +27,6 @@ export const DEFAULT_INPUTS: RawInputs = {
   concurrency: '10',
   analysis: '',
   'min-invocations': '',
-  'latency-tolerance': '20%'
+  'latency-tolerance': '20%',
+  'metrics-delay': '2m'
 }

@@ -7,7 +7,8 @@ import { formatDuration } from '../inputs/duration.js'
 import { scheduleRefusal } from '../inputs/metrics-timing.js'
 import { judgeable } from './analysis.js'
 import type { FunctionRollout } from './record.js'
-import { planNeedsMs, settlingOf } from './settle.js'
+import type { PlanStep } from '../inputs/plan.js'
+import { planNeedsMs, settlingOf, type Settling } from './settle.js'
 
 type Timing = Pick<
   Config,
@@ -15,7 +16,11 @@ type Timing = Pick<
 >
 
 /** The plan this step runs (with wait: false only a move all at once, then bake-time) and its judgements. */
-function schedule(config: Timing, ds: readonly FunctionRollout[], judged: boolean) {
+function schedule(
+  config: Timing,
+  ds: readonly FunctionRollout[],
+  judged: boolean
+): { plan: readonly PlanStep[]; judged: boolean; settling: Settling } {
   const plan = config.wait ? config.plan : [{ weight: 1, holdMs: config.bakeMs }]
   const judgedOnes = judged ? judgeable(ds) : []
   const settling = settlingOf(judgedOnes, {

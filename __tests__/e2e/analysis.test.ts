@@ -17,8 +17,10 @@ import {
 } from './fixtures.js'
 
 let emu: Emulator
+// Metrics by the second, on time: the action is told the resolution, and metrics-delay is 0, so that a
+// window of a few seconds is judged a few seconds after it ends (the function's 3 s timeout included).
 beforeAll(async () => {
-  emu = await emulator()
+  emu = await emulator({ metricsResolutionMs: 1000 })
 })
 afterEach(() => emu.traffic.stopAll())
 afterAll(() => emu.close())
@@ -47,9 +49,10 @@ const run = (fn: string, inputs: Record<string, string>) =>
       strategy: 'canary',
       'canary-percent': '40',
       interval: '2s',
+      'metrics-delay': '0s',
       ...inputs
     },
-    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
+    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }
   })
 
 const restored = async (fn: string): Promise<void> => {
@@ -100,7 +103,7 @@ test('a p99 twice the old one at latency-tolerance 20% is rolled back', async ()
 
 test('no traffic and min-invocations 50: "not enough traffic to judge", and the alias is restored', async () => {
   await setUp('quiet', {}, {}, 0)
-  const { main, post } = await run('quiet', { 'min-invocations': '50', interval: '1s', timeout: '6s' })
+  const { main, post } = await run('quiet', { 'min-invocations': '50', interval: '1s', timeout: '15s' })
   expect(main.outputs.status).toBe('rolled-back')
   expect(errors(main)[0]).toMatch(
     /not enough traffic to judge: the new version served fewer than 50 invocations at 40%/

@@ -121,7 +121,7 @@ it('judges a hold only once its window has settled: end + function timeout + met
   // The step begins 20 s into 08:00, so its first whole minute is 08:01 and its 5-minute window ends 08:06.
   const inWindow = (t: number) => t >= T0 + MIN && t < T0 + 6 * MIN
   // v2 errs on every invocation outside that window: any datapoint from outside it would fail the canary.
-  const { outcome, judged, asked } = await run(
+  const { outcome, judged, asked, log } = await run(
     fn,
     { analysis: 'errors', 'metrics-delay': '2m' },
     traffic(t => !inWindow(t))
@@ -133,6 +133,9 @@ it('judges a hold only once its window has settled: end + function timeout + met
   expect([w.startMs, w.endMs]).toEqual([T0 + MIN, T0 + 6 * MIN])
   // Settled: the window's end, v2's 30 s timeout, then metrics-delay 2m.
   expect(at).toBeGreaterThanOrEqual(T0 + 6 * MIN + 30_000 + 2 * MIN)
+  expect(log).toContain(
+    '  judging 08:01:00–08:06:00 at 08:08:30, once its metrics have settled (function timeout 30s, metrics-delay 2m)'
+  )
   // The query asks for exactly the window, in one datapoint.
   expect(asked.at(-1)).toEqual({ start: T0 + MIN, end: T0 + 6 * MIN, period: 5 * MIN })
   // Exactly the window's invocations were counted: 1 per second on v2, 9 on v1, for 300 s.

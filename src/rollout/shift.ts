@@ -234,6 +234,9 @@ async function judgeHold(
   const deadline = ctx.budget().deadline
   const settling = settlingOf(pending, analysis)
   let window = judgedWindow(started, step.holdMs, analysis.resolutionMs)
+  ctx.log.info(
+    `  judging ${clockTime(window.startMs)}–${clockTime(window.endMs)} at ${clockTime(settledAt(window, settling))}, once its metrics have settled (function timeout ${formatDuration(settling.functionTimeoutMs)}, metrics-delay ${formatDuration(settling.delayMs)})`
+  )
   await hold(settledAt(window, settling) - ctx.clock.now(), ctx)
   while ((pending = await judgeStep(pending, step.weight, window, analysis)).length > 0) {
     window = widened(window, extension(step.holdMs), analysis.resolutionMs)

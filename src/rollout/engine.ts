@@ -150,7 +150,7 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
 /** Before any change, dry-run included: the plan fits the time left, and the credentials last that long. */
 async function preflight(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
   const judged = analysisContext(config, deps) !== undefined
-  checkPlanFits(config, ds, judged, deps.deadline - deps.clock.now())
+  checkPlanFits(config, ds, judged)
   await checkCredentialsLast(deps.credentialsExpiry, plannedMs(config, ds, judged), deps.clock)
 }
 

@@ -36,15 +36,13 @@ export function plannedMs(config: Timing, ds: readonly FunctionRollout[], judged
   return planNeedsMs(s.plan, s.judged, s.settling)
 }
 
-/** Throws the timeout's InputError when the time left cannot hold the plan with the functions' timeouts. */
-export function checkPlanFits(
-  config: Timing,
-  ds: readonly FunctionRollout[],
-  judged: boolean,
-  leftMs: number
-): void {
+/**
+ * Throws the timeout's InputError when `timeout` cannot hold the plan with the functions' timeouts: the
+ * inputs' check again, now that they are known (the reads' own few seconds are not counted, as there).
+ */
+export function checkPlanFits(config: Timing, ds: readonly FunctionRollout[], judged: boolean): void {
   const s = schedule(config, ds, judged)
-  const refusal = scheduleRefusal(s.plan, s.judged, s.settling, Math.min(leftMs, config.timeoutMs))
+  const refusal = scheduleRefusal(s.plan, s.judged, s.settling, config.timeoutMs)
   if (refusal) throw new InputError('timeout', formatDuration(config.timeoutMs), refusal)
 }
 

@@ -147,7 +147,7 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   return outcome
 }
 
-/** Before any change, dry-run included: the plan fits the time left, and the credentials last that long. */
+/** Before any change, dry-run included: the plan fits timeout, and the credentials last that long. */
 async function preflight(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
   const judged = analysisContext(config, deps) !== undefined
   checkPlanFits(config, ds, judged)

@@ -1,5 +1,5 @@
 // Checks after the reads and before any change, dry-run included: the plan, every judgement's settle time
-// with the functions' own timeouts, fits the time left, and the credentials last until it ends.
+// with the functions' own timeouts, fits timeout, and the credentials last until it ends.
 import type { Clock } from '../clock.js'
 import { DeployError, InputError } from '../errors.js'
 import type { Config } from '../inputs/config.js'

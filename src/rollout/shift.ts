@@ -217,6 +217,9 @@ async function hold(ms: number, ctx: ShiftContext): Promise<void> {
   }
 }
 
+/** What a judgement's read (one GetMetricData, maybe retried) is given before the deadline. */
+const JUDGING_MS = 5000
+
 /**
  * Holds the step until its window has settled, then judges it; while there is too little traffic, holds
  * on (alarms still watched) over a longer window of the same step, until the deadline.
@@ -241,8 +244,9 @@ async function judgeHold(
   while ((pending = await judgeStep(pending, step.weight, window, analysis)).length > 0) {
     window = widened(window, extension(step.holdMs), analysis.resolutionMs)
     const until = settledAt(window, settling)
-    // Leave a second before the deadline, so that this, not the timeout, is what the run reports.
-    if (until + 1000 >= deadline)
+    // Leave time for the judgement's own read before the deadline, so that this, not the timeout, is what
+    // the run reports.
+    if (until + JUDGING_MS >= deadline)
       throw new StopError(
         'analysis',
         `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${percent(step.weight)} before the timeout`

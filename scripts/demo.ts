@@ -23,7 +23,8 @@ if (!existsSync('dist/index.js')) {
   process.exit(1)
 }
 
-const emu = await startEmulator({ port: 0 })
+// Metrics by the second, so that the canary analysis of step 4 judges windows of seconds.
+const emu = await startEmulator({ port: 0, metricsResolutionMs: 1000 })
 const credentials = { accessKeyId: 'demo', secretAccessKey: 'demo' }
 const lambda = new LambdaClient({ region: 'us-east-1', endpoint: emu.url, credentials })
 const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint: emu.url, credentials })
@@ -146,9 +147,10 @@ try {
       'canary-percent': '10',
       interval: '3s',
       alarms: 'orders-api-errors',
-      analysis: 'errors, latency'
+      analysis: 'errors, latency',
+      'metrics-delay': '0s'
     },
-    env
+    env: { ...env, LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }
   })
   traffic.stop()
   show(r4)

@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
       signal: cancel.controller.signal,
       deadline,
       endpointFlags: () => aws.endpointFlags(),
+      credentialsExpiry: aws.credentialsExpiry,
       description: config.description ?? runDescription(process.env),
       onReady: async ds => {
         tracker = config.environment ? deploymentTracker(config, ds) : null

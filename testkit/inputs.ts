@@ -28,5 +28,6 @@ export const DEFAULT_INPUTS: RawInputs = {
   analysis: '',
   'min-invocations': '',
   'latency-tolerance': '20%',
-  'keep-versions': ''
+  'keep-versions': '',
+  'metrics-delay': '2m'
 }

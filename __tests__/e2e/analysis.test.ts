@@ -7,6 +7,7 @@ import { mermaidBlocks, parsesAsXyChart } from '../unit/support/mermaid.js'
 import {
   createAlias,
   createFunction,
+  emulator,
   errors,
   getAlias,
   lambda,
@@ -17,7 +18,12 @@ import {
 import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-useEmulator(f => ({ emu } = f))
+// Metrics by the second, on time: the action is told the resolution, and metrics-delay is 0, so that a
+// window of a few seconds is judged a few seconds after it ends (the function's 3 s timeout included).
+useEmulator(
+  f => ({ emu } = f),
+  () => emulator({ metricsResolutionMs: 1000 })
+)
 afterEach(() => emu.traffic.stopAll())
 
 /** live on v1 with `oldEnv`; new code with `newEnv` in $LATEST; traffic on the alias if rps > 0. */
@@ -44,9 +50,10 @@ const run = (fn: string, inputs: Record<string, string>) =>
       strategy: 'canary',
       'canary-percent': '40',
       interval: '2s',
+      'metrics-delay': '0s',
       ...inputs
     },
-    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
+    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }
   })
 
 const restored = async (fn: string): Promise<void> => {
@@ -97,7 +104,7 @@ test('a p99 twice the old one at latency-tolerance 20% is rolled back', async ()
 
 test('no traffic and min-invocations 50: "not enough traffic to judge", and the alias is restored', async () => {
   await setUp('quiet', {}, {}, 0)
-  const { main, post } = await run('quiet', { 'min-invocations': '50', interval: '1s', timeout: '6s' })
+  const { main, post } = await run('quiet', { 'min-invocations': '50', interval: '1s', timeout: '15s' })
   expect(main.outputs.status).toBe('rolled-back')
   expect(errors(main)[0]).toMatch(
     /not enough traffic to judge: the new version served fewer than 50 invocations at 40%/

@@ -2,7 +2,16 @@
 // emulator sees no writing call. Runs dist/ as the runner does.
 import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
-import { act, createAlias, createFunction, errors, lastSeq, publish, writes } from '../../testkit/fixtures.js'
+import {
+  act,
+  createAlias,
+  createFunction,
+  errors,
+  lastSeq,
+  publish,
+  updateCode,
+  writes
+} from '../../testkit/fixtures.js'
 import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
@@ -168,4 +177,69 @@ test.each(cases)('%s', async (_label, inputs, expected) => {
   expect(r.exitCode).toBe(1)
   expect(r.outputs.status).toBe('failed')
   expect(writes(emu, since)).toEqual([])
+})
+
+// The plan's time, every judgement's settle time included, is checked before anything changes, in
+// dry-run too. Linear 10% every 1m judges 9 holds, each: up to 1m to the next whole minute, the 1m
+// window, metrics-delay 2m (the default).
+test.each(['false', 'true'])(
+  'linear 10%%/1m with analysis does not fit 9m30s (dry-run: %s)',
+  async dryRun => {
+    const since = lastSeq(emu)
+    const r = await act(emu, {
+      'function-name': fn,
+      alias: 'live',
+      strategy: 'linear',
+      analysis: 'errors',
+      timeout: '9m30s',
+      'dry-run': dryRun
+    })
+    expect(errors(r)).toEqual([
+      'timeout "9m30s": shorter than the 36m the plan needs: steps plus bake-time, and for each of its 9 judgements up to 1m to the next whole minute, metrics-delay 2m for its metrics to settle; raise timeout or shorten the schedule'
+    ])
+    expect(r.exitCode).toBe(1)
+    expect(writes(emu, since)).toEqual([])
+  }
+)
+
+test('env credentials that expire in 10 minutes refuse a 30-minute plan before any change', async () => {
+  // New code in $LATEST, so that there is something to promote.
+  const name = 'creds-fn'
+  await createFunction(client, name, 'a')
+  await publish(client, name)
+  await createAlias(client, name, 'live', '1')
+  await updateCode(client, name, 'b')
+  const since = lastSeq(emu)
+  const expires = new Date(Date.now() + 10 * 60_000)
+  const r = await act(
+    emu,
+    { 'function-name': name, alias: 'live', strategy: 'canary', interval: '30m', timeout: '40m' },
+    { env: { AWS_CREDENTIAL_EXPIRATION: expires.toISOString() } }
+  )
+  const messages = errors(r)
+  expect(messages).toHaveLength(1)
+  const at = expires.toISOString().slice(0, 19)
+  expect(messages[0]).toMatch(
+    new RegExp(
+      `^the AWS credentials expire at ${at}Z, before the rollout can end \\(it needs 30m, until \\S+Z\\); nothing was changed; ask for a longer session, e\\.g\\. role-duration-seconds of aws-actions/configure-aws-credentials`
+    )
+  )
+  expect(r.outputs.status).toBe('failed')
+  expect(writes(emu, since)).toEqual([])
+  // Credentials that last are taken: the same plan starts (dry-run, so nothing is written).
+  const later = new Date(Date.now() + 2 * 3_600_000).toISOString()
+  const ok = await act(
+    emu,
+    {
+      'function-name': name,
+      alias: 'live',
+      strategy: 'canary',
+      interval: '30m',
+      timeout: '40m',
+      'dry-run': 'true'
+    },
+    { env: { AWS_CREDENTIAL_EXPIRATION: later } }
+  )
+  expect(errors(ok)).toEqual([])
+  expect(ok.outputs.status).toBe('dry-run')
 })

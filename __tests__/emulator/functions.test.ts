@@ -32,6 +32,25 @@ function hasNull(value: unknown): boolean {
 }
 
 describe('CreateFunction / GetFunction', () => {
+  test('Timeout: 3 s by default as on AWS, the one set otherwise, and a published version keeps it', async () => {
+    await createFunction(h.lambda, 'timeout-1')
+    const got = await h.lambda.send(new GetFunctionCommand({ FunctionName: 'timeout-1' }))
+    expect(got.Configuration?.Timeout).toBe(3)
+    await createFunction(h.lambda, 'timeout-2', { Timeout: 30 })
+    const config = await h.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'timeout-2' }))
+    expect(config.Timeout).toBe(30)
+    await h.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'timeout-2', Timeout: 900 }))
+    const v1 = await h.lambda.send(new PublishVersionCommand({ FunctionName: 'timeout-2' }))
+    expect(v1.Timeout).toBe(900)
+    const read = await h.lambda.send(new GetFunctionCommand({ FunctionName: 'timeout-2', Qualifier: '1' }))
+    expect(read.Configuration?.Timeout).toBe(900)
+    // Lambda's bounds: 1 to 900 seconds.
+    const error = await failure(
+      h.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'timeout-2', Timeout: 901 }))
+    )
+    expect(error.name).toBe('ValidationException')
+  })
+
   test('CodeSha256 is the base64 SHA-256 of the zip; unset fields are omitted', async () => {
     const code = zip('create-1')
     const out = await h.lambda.send(

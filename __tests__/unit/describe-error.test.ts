@@ -398,10 +398,46 @@ describe('describeAwsError on error shapes seen from Node and the SDK', () => {
         lambdaCall(null, null)
       )
     ).toBe(
-      'reading alias my-fn:live from Lambda: AWS rejected the credentials (ExpiredTokenException) (the session expired; get fresh credentials for this job)'
+      'reading alias my-fn:live from Lambda: AWS rejected the credentials: they expired (ExpiredTokenException) (the session ended before the rollout did; ask for a longer one (role-duration-seconds of aws-actions/configure-aws-credentials))'
     )
+    // CloudWatch's ExpiredToken, and the message alone under another name.
+    for (const error of [
+      aws('ExpiredToken', 403, 'The security token included in the request is expired'),
+      aws('UnrecognizedClientException', 403, 'The security token included in the request is expired')
+    ])
+      expect(describeAwsError(error, lambdaCall(null, null))).toContain(
+        'AWS rejected the credentials: they expired'
+      )
     expect(describeAwsError(aws('UnrecognizedClientException', 403), lambdaCall(null, null))).toContain(
       'AWS rejected the credentials (UnrecognizedClientException) (check the credentials step, the account and the region)'
+    )
+  })
+
+  it("a denial names the IAM action and the resource from IAM's message, and why", () => {
+    const update = { ...lambdaCall(null, null), operation: 'UpdateAlias' }
+    const message =
+      'User: arn:aws:sts::123456789012:assumed-role/deploy/gha is not authorized to perform: lambda:UpdateAlias on resource: arn:aws:lambda:us-east-1:123456789012:function:my-fn:live because no identity-based policy allows the lambda:UpdateAlias action'
+    expect(describeAwsError(aws('AccessDeniedException', 403, message), update)).toBe(
+      "updating alias my-fn:live in Lambda: access denied: the job's role needs lambda:UpdateAlias on arn:aws:lambda:us-east-1:123456789012:function:my-fn:live (because no identity-based policy allows the lambda:UpdateAlias action)"
+    )
+    // CloudWatch's AccessDenied, without a reason.
+    const cw = {
+      operation: 'GetMetricData',
+      resource: 'my-fn:live',
+      service: 'CloudWatch',
+      endpoint: null
+    } as const
+    expect(
+      describeAwsError(
+        aws(
+          'AccessDenied',
+          403,
+          'User: arn:aws:iam::1:user/x is not authorized to perform: cloudwatch:GetMetricData on resource: arn:aws:cloudwatch:us-east-1:1:*.'
+        ),
+        cw
+      )
+    ).toBe(
+      "calling GetMetricData on my-fn:live in CloudWatch: access denied: the job's role needs cloudwatch:GetMetricData on arn:aws:cloudwatch:us-east-1:1:*"
     )
   })
 

@@ -119,7 +119,9 @@ describe('parseInputs: valid configurations', () => {
       analysis: [],
       minInvocations: 0,
       latencyTolerance: 0.2,
-      keepVersions: null
+      keepVersions: null,
+      metricsDelayMs: 120_000,
+      metricsResolutionMs: 60_000
     })
   })
 
@@ -810,5 +812,55 @@ describe('parseInputs: endpoint-url must be a URL', () => {
   // The whole value must parse as a URL: a prefix check let these through to fail later inside the SDK.
   it.each(['http://local host:4566', 'http://127.0.0.1:port', 'https://[::1'])('refuses %j', value => {
     expect(inputError({ 'endpoint-url': value }).message).toBe(`endpoint-url "${value}": ${ENDPOINT}`)
+  })
+})
+
+describe('parseInputs: metrics-delay and the time judgements need', () => {
+  const linear = { strategy: 'linear', analysis: 'errors' }
+
+  it('metrics-delay takes a duration, 2m by default; the resolution is a minute unless an emulator says', () => {
+    expect(parseInputs(raw({ 'metrics-delay': '' }), ENV).metricsDelayMs).toBe(120_000)
+    expect(parseInputs(raw({ 'metrics-delay': '90s' }), ENV).metricsDelayMs).toBe(90_000)
+    expect(parseInputs(raw({ 'metrics-delay': '0' }), ENV).metricsDelayMs).toBe(0)
+    expect(parseInputs(raw(), { ...ENV, LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }).metricsResolutionMs).toBe(
+      1000
+    )
+  })
+
+  it.each([
+    ['2', `metrics-delay "2": ${DURATION}`],
+    ['2 minutes', `metrics-delay "2 minutes": ${DURATION}`],
+    ['2h', 'metrics-delay "2h": expected at most 1h, such as 2m (0 for no delay)']
+  ])('a bad metrics-delay %j is one line naming it', (value, line) => {
+    expect(inputError({ 'metrics-delay': value }).message).toBe(line)
+  })
+
+  it('a resolution that CloudWatch cannot have is refused', () => {
+    expect(inputError({}, { ...ENV, LAMBDA_PROMOTE_METRICS_RESOLUTION: '1500ms' }).message).toBe(
+      'LAMBDA_PROMOTE_METRICS_RESOLUTION "1500ms": expected whole seconds from 1s to 1m (CloudWatch periods are whole seconds)'
+    )
+  })
+
+  it('linear 10% every 1m with analysis does not fit 9m30s: the line says the plan needs 36m', () => {
+    // 9 judged holds, each: up to 1m to the next whole minute, the 1m window, metrics-delay 2m.
+    expect(inputError({ ...linear, timeout: '9m30s' }).message).toBe(
+      'timeout "9m30s": shorter than the 36m the plan needs: steps plus bake-time, and for each of its 9 judgements up to 1m to the next whole minute, metrics-delay 2m for its metrics to settle; raise timeout or shorten the schedule'
+    )
+    // The same plan without analysis fits, as before.
+    expect(parseInputs(raw({ strategy: 'linear', timeout: '9m30s' }), ENV).timeoutMs).toBe(570_000)
+    // A comfortable timeout is taken.
+    expect(parseInputs(raw({ ...linear, timeout: '45m' }), ENV).timeoutMs).toBe(45 * 60_000)
+  })
+
+  it('min-invocations alone makes judgements too, and a shorter metrics-delay shortens the plan', () => {
+    expect(inputError({ strategy: 'canary', 'min-invocations': '10', timeout: '8m' }).message).toMatch(
+      /^timeout "8m": shorter than the 8m the plan needs: .* each of its 1 judgement up to 1m/
+    )
+    expect(
+      parseInputs(
+        raw({ strategy: 'canary', 'min-invocations': '10', 'metrics-delay': '1m', timeout: '8m' }),
+        ENV
+      ).timeoutMs
+    ).toBe(480_000)
   })
 })

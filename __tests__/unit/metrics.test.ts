@@ -115,6 +115,15 @@ describe('metricQueries', () => {
     expect(short.MetricDataQueries?.[0]?.MetricStat?.Period).toBe(60)
   })
 
+  it("a window of whole periods of an emulator's finer resolution is asked for exactly", () => {
+    const w = { ...WINDOW, startMs: T0 + 3000, endMs: T0 + 8000, resolutionMs: 1000 }
+    const fine = metricQueries(w)
+    expect([fine.StartTime, fine.EndTime]).toEqual([new Date(T0 + 3000), new Date(T0 + 8000)])
+    expect(fine.MetricDataQueries?.every(q => q.MetricStat?.Period === 5)).toBe(true)
+    expect(() => metricQueries({ ...w, periodSec: 90 })).not.toThrow()
+    expect(() => metricQueries({ ...WINDOW, periodSec: 90 })).toThrow(RangeError)
+  })
+
   it('uses a finer Period when asked, in whole minutes only', () => {
     const fine = metricQueries({ ...WINDOW, periodSec: 60 })
     expect(fine.MetricDataQueries?.every(q => q.MetricStat?.Period === 60)).toBe(true)

@@ -80,6 +80,8 @@ export interface FigureWindow {
   endMs: number
   /** Seconds per datapoint, a multiple of 60. By default one datapoint spans the whole window. */
   periodSec?: number | undefined
+  /** The metrics' resolution in ms (60000 for Lambda's, the default): StartTime is rounded down to it. */
+  resolutionMs?: number | undefined
 }
 
 export interface VersionMetrics {

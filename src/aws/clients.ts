@@ -3,6 +3,7 @@
 // or metrics to read.
 import type { Clock } from '../clock.js'
 import type { AlarmSource, Budget, LambdaApi, MetricsSource } from './api.js'
+import { credentialsExpiry } from './credentials-expiry.js'
 import type { EndpointFlags } from './lambda.js'
 import type { Endpoints } from './endpoints.js'
 
@@ -27,6 +28,8 @@ export interface AwsClients {
   metrics?: MetricsSource
   /** FIPS and dual-stack as the Lambda client resolved them (the post step builds the same client). */
   endpointFlags: () => Promise<EndpointFlags>
+  /** When the credentials expire, if they say (the SDK's cached answer: no round trip). */
+  credentialsExpiry: () => Promise<Date | undefined>
   /** Closes every connection the clients hold. */
   destroy(): void
 }
@@ -66,6 +69,7 @@ export async function openClients(
     api: gateway,
     controlPlane: command => gateway.controlPlane(command),
     endpointFlags: () => gateway.endpointFlags(),
+    credentialsExpiry: credentialsExpiry(gateway.client),
     alarms,
     ...(metrics ? { metrics } : {}),
     destroy: () => {

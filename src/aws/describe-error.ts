@@ -115,24 +115,26 @@ function explain(error: unknown, call: AwsCall): { what: string; check?: string 
       check: status >= 500 ? (setting ? `is ${setting} right, and is it up?` : 'try again later') : isItRight
     }
   }
-  return byStatus(name, status, message, call, setting)
+  if (isExpiredToken(e)) {
+    return {
+      what: `AWS rejected the credentials: they expired (${name || `HTTP ${status}`})`,
+      check:
+        'the session ended before the rollout did; ask for a longer one (role-duration-seconds of aws-actions/configure-aws-credentials)'
+    }
+  }
+  return byStatus(name, status, { message, raw }, call, setting)
 }
 
 /** An AWS error answer: what its name and HTTP status say, and what to check. */
 function byStatus(
   name: string,
   status: number,
-  message: string,
+  { message, raw }: { message: string; raw: string },
   call: AwsCall,
   setting: string | null
 ): { what: string; check?: string } {
-  if (/^AccessDenied/.test(name) || (status === 403 && !BAD_CREDENTIALS.test(name))) {
-    const action = `${call.service === 'Lambda' ? 'lambda' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`
-    return {
-      what: `access denied${message ? `: ${message}` : ''}`,
-      check: `the job's role needs ${action} on ${logSafe(call.resource, 120) || 'the resource'}`
-    }
-  }
+  if (/^AccessDenied/.test(name) || (status === 403 && !BAD_CREDENTIALS.test(name)))
+    return denied(raw, message, call)
   if (BAD_CREDENTIALS.test(name)) {
     return {
       what: `AWS rejected the credentials (${name})`,
@@ -162,6 +164,38 @@ function byStatus(
     }
   }
   return { what: `${name || 'error'} (HTTP ${status})${said}` }
+}
+
+/**
+ * IAM's message names the action and the resource it refused (`User: arn:… is not authorized to perform:
+ * lambda:UpdateAlias on resource: arn:… because …`): the line names them. Otherwise the operation's IAM
+ * action and what the call addressed.
+ */
+function denied(raw: string, message: string, call: AwsCall): { what: string; check?: string } {
+  const said =
+    /not authorized to perform: ([\w-]+:[\w*]+) on resource: (arn:\S+?)\.?(?:\s+because\s+([^\n]+?))?\.?\s*$/.exec(
+      raw
+    )
+  if (said) {
+    const [, action = '', resource = '', because] = said
+    return {
+      what: `access denied: the job's role needs ${logSafe(action, 80)} on ${logSafe(resource, 200)}`,
+      ...(because ? { check: `because ${logSafe(because, 200)}` } : {})
+    }
+  }
+  const action = `${call.service === 'Lambda' ? 'lambda' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`
+  return {
+    what: `access denied${message ? `: ${message}` : ''}`,
+    check: `the job's role needs ${action} on ${logSafe(call.resource, 120) || 'the resource'}`
+  }
+}
+
+/** The session's credentials ran out: STS's ExpiredToken, whatever the service calls it. */
+export function isExpiredToken(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape
+  const name = typeof e.name === 'string' ? e.name : ''
+  const message = typeof e.message === 'string' ? e.message : ''
+  return /^ExpiredToken/.test(name) || /security token included in the request is expired/i.test(message)
 }
 
 /** No HTTP answer: the connection, TLS or DNS failed, or the time ran out. */

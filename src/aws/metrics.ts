@@ -62,22 +62,24 @@ export function bareFunctionName(nameOrArn: string): string {
 }
 
 /**
- * The GetMetricData request for a window. CloudWatch rounds a recent StartTime down to the whole minute
- * anyway; rounding it here lets the default Period (the window rounded up to whole minutes) cover the
- * window with exactly one datapoint per series.
+ * The GetMetricData request for a window. CloudWatch rounds StartTime down to the resolution (the whole
+ * minute for Lambda's metrics) and a datapoint covers its whole period: the engine asks for windows of
+ * whole periods, so that the one datapoint per series (the default Period is the window) holds exactly
+ * the invocations that started inside the window, none from before or after it.
  */
 export function metricQueries(w: FigureWindow): GetMetricDataCommandInput {
   if (!(Number.isFinite(w.startMs) && Number.isFinite(w.endMs) && w.endMs > w.startMs))
     throw new RangeError(`metric window ${w.startMs}..${w.endMs} is empty or not a time range`)
+  const unit = w.resolutionMs ?? MINUTE_MS
   if (
     w.periodSec !== undefined &&
-    !(Number.isSafeInteger(w.periodSec) && w.periodSec > 0 && w.periodSec % 60 === 0)
+    !(Number.isSafeInteger(w.periodSec) && w.periodSec > 0 && (w.periodSec * 1000) % unit === 0)
   )
     throw new RangeError(
-      `periodSec ${w.periodSec}: Lambda metrics have one-minute resolution; use a multiple of 60`
+      `periodSec ${w.periodSec}: the metrics have a resolution of ${unit / 1000} s; use a multiple of it`
     )
-  const start = Math.floor(w.startMs / MINUTE_MS) * MINUTE_MS
-  const period = w.periodSec ?? Math.ceil((w.endMs - start) / MINUTE_MS) * 60
+  const start = Math.floor(w.startMs / unit) * unit
+  const period = w.periodSec ?? (Math.ceil((w.endMs - start) / unit) * unit) / 1000
   const name = bareFunctionName(w.functionName)
   const account = accountOf(w.functionName)
   const queries: MetricDataQuery[] = []

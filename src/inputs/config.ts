@@ -39,6 +39,10 @@ export interface Config {
   readonly latencyTolerance: number
   /** keep-versions: how many newest versions to keep when pruning; null: no pruning. */
   readonly keepVersions: number | null
+  /** CloudWatch's delivery lag: a window is judged this long (plus the function's timeout) after it ends. */
+  readonly metricsDelayMs: number
+  /** The metrics' resolution: windows are whole periods of it (one minute for Lambda). */
+  readonly metricsResolutionMs: number
 }
 
 /** Every input the action declares, as the runner hands them over (trimmed strings). */
@@ -69,7 +73,8 @@ export const INPUT_NAMES = [
   'analysis',
   'min-invocations',
   'latency-tolerance',
-  'keep-versions'
+  'keep-versions',
+  'metrics-delay'
 ] as const
 type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

@@ -1,9 +1,10 @@
 import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
-import { formatDuration, parseDuration } from './duration.js'
+import { parseDuration } from './duration.js'
+import { metricsResolution, parseMetricsDelay, scheduleRefusal } from './metrics-timing.js'
 import { isKnownRegion, REGION_EXAMPLES } from './regions.js'
-import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
+import { buildPlan, parseStrategy, type PlanStep } from './plan.js'
 import {
   parseFunctionRef,
   parseVersionSpec,
@@ -15,7 +16,7 @@ import {
 /** Validates every input into a frozen config; the first bad value throws an InputError. Pure. */
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined>): Config {
   const target = targetInputs(raw)
-  const schedule = scheduleInputs(raw)
+  const { plan, ...schedule } = scheduleInputs(raw, env)
   const alarms = alarmInputs(raw)
   const smokeTestPayload =
     raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
@@ -34,14 +35,11 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   return Object.freeze({
     ...target,
     functions: Object.freeze(target.functions),
-    strategy: schedule.strategy,
-    plan: Object.freeze(schedule.plan),
-    wait: schedule.wait,
+    ...schedule,
+    plan: Object.freeze(plan),
     alarms: Object.freeze(alarms),
     smokeTestPayload,
-    bakeMs: schedule.bakeMs,
     rollback: bool('rollback', raw.rollback || 'true'),
-    timeoutMs: schedule.timeoutMs,
     description: raw.description === '' ? null : raw.description,
     region,
     endpoint: endpoints.lambda,
@@ -57,8 +55,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
     keepVersions:
-      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
-    ...analysisInputs(raw, schedule.plan, schedule.wait)
+      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true)
   })
 }
 
@@ -98,10 +95,16 @@ function targetInputs(
   return { functions, alias, version, publish }
 }
 
+type AnalysisField = 'analysis' | 'minInvocations' | 'latencyTolerance'
+type TimingField = 'metricsDelayMs' | 'metricsResolutionMs'
+
 /** How traffic moves and how long it may take: the strategy, its plan, bake-time, wait and timeout. */
 function scheduleInputs(
-  raw: RawInputs
-): Pick<Config, 'strategy' | 'bakeMs' | 'timeoutMs' | 'wait'> & { plan: PlanStep[] } {
+  raw: RawInputs,
+  env: Record<string, string | undefined>
+): Pick<Config, 'strategy' | 'bakeMs' | 'timeoutMs' | 'wait' | AnalysisField | TimingField> & {
+  plan: PlanStep[]
+} {
   const strategy = parseStrategy({
     strategy: raw.strategy,
     canaryPercent: raw['canary-percent'],
@@ -114,16 +117,16 @@ function scheduleInputs(
   if (timeoutMs <= 0) throw new InputError('timeout', raw.timeout, 'expected a positive duration such as 30m')
   const plan = buildPlan(strategy, bakeMs)
   const wait = bool('wait', raw.wait || 'true')
-  // With wait: false this step holds no partial step, but a move all at once still bakes here.
-  const scheduleMs = wait ? planDurationMs(plan) : bakeMs
-  if (scheduleMs >= timeoutMs) {
-    throw new InputError(
-      'timeout',
-      raw.timeout,
-      `shorter than the rollout's schedule of ${formatDuration(scheduleMs)} (steps plus bake-time); raise timeout or shorten the schedule`
-    )
-  }
-  return { strategy, bakeMs, timeoutMs, plan, wait }
+  const analysed = analysisInputs(raw, plan, wait)
+  const metricsDelayMs = parseMetricsDelay(raw['metrics-delay'])
+  const metricsResolutionMs = metricsResolution(env)
+  // With wait: false this step holds no partial step, but a move all at once still bakes here. The
+  // function's timeout is not known yet: the engine checks again once it is, before any change.
+  const judged = analysed.analysis.length > 0 || analysed.minInvocations > 0
+  const settling = { delayMs: metricsDelayMs, resolutionMs: metricsResolutionMs, functionTimeoutMs: 0 }
+  const refusal = scheduleRefusal(wait ? plan : [{ weight: 1, holdMs: bakeMs }], judged, settling, timeoutMs)
+  if (refusal) throw new InputError('timeout', raw.timeout, refusal)
+  return { strategy, bakeMs, timeoutMs, plan, wait, ...analysed, metricsDelayMs, metricsResolutionMs }
 }
 
 function alarmInputs(raw: RawInputs): string[] {
@@ -220,7 +223,7 @@ function analysisInputs(
   raw: RawInputs,
   plan: readonly PlanStep[],
   wait: boolean
-): Pick<Config, 'analysis' | 'minInvocations' | 'latencyTolerance'> {
+): Pick<Config, AnalysisField> {
   const analysis = splitList(raw.analysis).map(c => oneOf('analysis', c, CHECKS))
   if (new Set(analysis).size !== analysis.length)
     throw new InputError(

@@ -84,6 +84,11 @@ export class Ledger {
     })
   }
 
+  /** The last write was refused before Lambda did anything (access denied, expired credentials). */
+  refused(id: string): void {
+    this.update(id, e => void e.intents.pop())
+  }
+
   markForeign(id: string, holds: string): void {
     this.update(id, e => {
       e.foreign = holds

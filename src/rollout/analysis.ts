@@ -11,6 +11,7 @@ import type { VersionMetrics } from '../aws/api.js'
 import { judge, JUDGE_DEFAULTS, type Check, type Verdict } from '../analysis/judge.js'
 import type { FunctionRollout, StepJudgement } from './record.js'
 import { weightPercent } from '../ledger/snapshot.js'
+import type { Window } from '../inputs/settle.js'
 
 export interface AnalysisContext {
   metrics: MetricsSource
@@ -25,6 +26,9 @@ export interface AnalysisContext {
    */
   alpha: number
   concurrency: number
+  /** CloudWatch's delivery lag and the metrics' resolution: when and over what a window is judged. */
+  metricsDelayMs: number
+  resolutionMs: number
   clock: Clock
   log: Log
   signal: AbortSignal
@@ -34,7 +38,15 @@ export interface AnalysisContext {
 export function analysisContext(
   config: Pick<
     Config,
-    'analysis' | 'minInvocations' | 'latencyTolerance' | 'alias' | 'plan' | 'functions' | 'concurrency'
+    | 'analysis'
+    | 'minInvocations'
+    | 'latencyTolerance'
+    | 'alias'
+    | 'plan'
+    | 'functions'
+    | 'concurrency'
+    | 'metricsDelayMs'
+    | 'metricsResolutionMs'
   >,
   deps: { metrics?: MetricsSource; clock: Clock; log: Log; signal: AbortSignal }
 ): AnalysisContext | undefined {
@@ -47,6 +59,8 @@ export function analysisContext(
     alias: config.alias,
     alpha: analysisAlpha(config),
     concurrency: config.concurrency,
+    metricsDelayMs: config.metricsDelayMs,
+    resolutionMs: config.metricsResolutionMs,
     clock: deps.clock,
     log: deps.log,
     signal: deps.signal
@@ -75,7 +89,8 @@ export async function canReadMetrics(ds: readonly FunctionRollout[], ctx: Analys
         alias: ctx.alias,
         versions: [version, version],
         startMs: now - 60_000,
-        endMs: now
+        endMs: now,
+        resolutionMs: ctx.resolutionMs
       },
       ctx.signal
     )
@@ -92,16 +107,17 @@ export function judgeable(ds: readonly FunctionRollout[]): FunctionRollout[] {
 }
 
 /**
- * Judges the given functions over [start, now]. Throws StopError when one is worse; returns those that
- * have served fewer than minInvocations (the hold goes on for them alone), empty when all passed.
+ * Judges the given functions over the window [start, end), settled. Throws StopError when one is worse;
+ * returns those that have served fewer than minInvocations (the hold goes on for them alone), empty when
+ * all passed.
  */
 export async function judgeStep(
   judged: readonly FunctionRollout[],
   weight: number,
-  start: number,
+  window: Window,
   ctx: AnalysisContext
 ): Promise<FunctionRollout[]> {
-  const end = ctx.clock.now()
+  const { startMs: start, endMs: end } = window
   const results = await mapLimit(judged, ctx.concurrency, async d => {
     const figures = await ctx.metrics.figures(
       {
@@ -109,12 +125,13 @@ export async function judgeStep(
         alias: ctx.alias,
         versions: [d.to, d.from as string],
         startMs: start,
-        endMs: end
+        endMs: end,
+        resolutionMs: ctx.resolutionMs
       },
       ctx.signal
     )
     // At 100% (bake time) the old version serves nothing: its last window of a partial step is the
-    // baseline (the bake window, starting at a whole minute, may hold a sliver of its earlier traffic).
+    // baseline (the bake window lies inside the bake, so it holds none of the old version's traffic).
     const old = weight >= 1 ? (baselines.get(d) ?? figures.old) : figures.old
     if (weight < 1 && figures.old.invocations > 0) baselines.set(d, figures.old)
     return judge(

@@ -15,6 +15,7 @@ import { inspect, type Inspection } from './inspect.js'
 import type { StateStore } from '../ledger/hand-off.js'
 import { Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
+import { checkCredentialsLast, checkPlanFits, plannedMs } from './preflight.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
@@ -38,6 +39,8 @@ export interface EngineDeps {
   metrics?: MetricsSource
   /** FIPS and dual-stack as the Lambda client resolved them, saved in the ledger for the post step. */
   endpointFlags?: () => Promise<Pick<LedgerHead, 'useFipsEndpoint' | 'useDualstackEndpoint'>>
+  /** When the AWS credentials expire, if they say (the SDK's cached answer: no round trip). */
+  credentialsExpiry?: () => Promise<Date | undefined>
 }
 
 type End = { status: Status; error?: string }
@@ -84,6 +87,11 @@ async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Prom
   const refusal = firingLine(outcome.alarms)
   if (refusal)
     return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` }
+  try {
+    await preflight(config, deps, ds)
+  } catch (error) {
+    return failed(error)
+  }
   if (config.dryRun) return { status: 'dry-run' }
   try {
     const analysis = analysisContext(config, deps)
@@ -147,6 +155,13 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   const unfinished = outcome.deployments.some(d => d.restored === false && !d.foreign)
   if (ledger && !unfinished) ledger.finish(end.status)
   return outcome
+}
+
+/** Before any change, dry-run included: the plan fits timeout, and the credentials last that long. */
+async function preflight(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
+  const judged = analysisContext(config, deps) !== undefined
+  checkPlanFits(config, ds, judged)
+  await checkCredentialsLast(deps.credentialsExpiry, plannedMs(config, ds, judged), deps.clock)
 }
 
 const budget = (deps: EngineDeps): Budget => rolloutBudget(deps.deadline, deps.signal)

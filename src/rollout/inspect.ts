@@ -39,6 +39,7 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
   const pending =
     pendingVersion && requested === null ? await api.getFunction(fn.id, pendingVersion, o.budget) : null
 
+  d.timeoutMs = longestTimeoutMs([latest, current, requested, pending])
   const decision = decide({
     alias: o.alias,
     publish: o.publish,
@@ -91,6 +92,11 @@ function settle(d: FunctionRollout, decision: Decision, read: Read): Inspection 
         }
       }
   }
+}
+
+/** Lambda's default Timeout is 3 s: a configuration that does not say is taken to have it. */
+function longestTimeoutMs(configs: readonly (FunctionConfiguration | null | undefined)[]): number {
+  return 1000 * Math.max(...configs.map(c => (c ? (c.Timeout ?? 3) : 0)))
 }
 
 /** Fields that name or describe one version rather than what it runs. */

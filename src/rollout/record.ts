@@ -60,6 +60,8 @@ export interface FunctionRollout {
   foreign?: boolean
   /** Canary analysis: one judgement per judged step. */
   analysis?: StepJudgement[]
+  /** The longest Timeout of the versions read, in ms: how late an invocation's metrics can be sent. */
+  timeoutMs?: number
   /** Configuration facts for the Role/DLQ split check. */
   fromRole?: string
   toRole?: string

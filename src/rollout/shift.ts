@@ -1,5 +1,6 @@
 import type { AlarmSource, Budget, LambdaApi } from '../aws/api.js'
 import { isNamed } from '../aws/api.js'
+import { refusedUnapplied } from '../aws/refusal.js'
 import { mapLimit } from '../concurrency.js'
 import { clockTime, type Clock } from '../clock.js'
 import { logSafe } from '../untrusted.js'
@@ -9,6 +10,8 @@ import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
 import { extension, judgeable, judgeStep, readBaselines, type AnalysisContext } from './analysis.js'
 import type { Ledger } from '../ledger/ledger.js'
+import { judgedWindow, settledAt, widened } from '../inputs/settle.js'
+import { settlingOf } from './settle.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, weightPercent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
 
@@ -85,8 +88,8 @@ export async function shift(
     stopIfAborted(ctx.signal)
     if (!wait && step.weight < 1) return 'in-progress'
     const started = ctx.clock.now()
-    await hold(step.holdMs, ctx)
     if (ctx.analysis && step.holdMs > 0) await judgeHold(active, step, started, ctx, ctx.analysis)
+    else await hold(step.holdMs, ctx)
   }
   stopIfAborted(ctx.signal)
   return 'promoted'
@@ -120,6 +123,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
     try {
       created = await ctx.api.createAlias(id, ctx.alias, d.to, writeBudget(ctx))
     } catch (error) {
+      if (refusedUnapplied(error)) throw refused(d, ctx, error)
       if (!isNamed(error, 'ResourceConflictException')) throw error
       const now = await ctx.api.getAlias(id, ctx.alias, ctx.budget())
       throw foreignChange(d, ctx, now ? describeRouting(snapshot(now)) : 'nothing')
@@ -141,6 +145,7 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
     )
     ctx.ledger.confirm(id, out.RevisionId ?? null)
   } catch (error) {
+    if (refusedUnapplied(error)) throw refused(d, ctx, error)
     if (!isNamed(error, 'PreconditionFailedException')) throw error
     // Our own earlier attempt may have landed with its answer lost: then the alias shows exactly our intent.
     const found = await ctx.api.getAlias(id, ctx.alias, ctx.budget())
@@ -160,6 +165,17 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
  */
 function writeBudget(ctx: ShiftContext): Budget {
   return { ...ctx.budget(), keepInFlight: true }
+}
+
+/**
+ * A write refused before Lambda did anything did not land: the ledger forgets it, and when it was this
+ * run's first, the alias is as read and there is nothing to roll back.
+ */
+function refused(d: FunctionRollout, ctx: ShiftContext, error: unknown): unknown {
+  ctx.ledger.refused(d.fn.id)
+  const e = ctx.ledger.entry(d.fn.id)
+  if (e.confirmed === null && e.intents.length === 0) d.wrote = false
+  return error
 }
 
 function foreignChange(d: FunctionRollout, ctx: ShiftContext, holds: string): StopError {
@@ -207,7 +223,13 @@ async function hold(ms: number, ctx: ShiftContext): Promise<void> {
   }
 }
 
-/** Judges the step; while there is too little traffic, holds on (alarms still watched) until the deadline. */
+/** What a judgement's read (one GetMetricData, maybe retried) is given before the deadline. */
+const JUDGING_MS = 5000
+
+/**
+ * Holds the step until its window has settled, then judges it; while there is too little traffic, holds
+ * on (alarms still watched) over a longer window of the same step, until the deadline.
+ */
 async function judgeHold(
   active: FunctionRollout[],
   step: PlanStep,
@@ -215,17 +237,26 @@ async function judgeHold(
   ctx: ShiftContext,
   analysis: AnalysisContext
 ): Promise<void> {
-  const deadline = ctx.budget().deadline
   // Functions that passed are not judged again: every judgement is another chance of a false alarm.
   let pending = judgeable(active)
-  while ((pending = await judgeStep(pending, step.weight, started, analysis)).length > 0) {
-    const more = extension(step.holdMs)
-    // Leave a second before the deadline, so that this, not the timeout, is what the run reports.
-    if (ctx.clock.now() + more + 1000 >= deadline)
+  if (pending.length === 0) return hold(step.holdMs, ctx)
+  const deadline = ctx.budget().deadline
+  const settling = settlingOf(pending, analysis)
+  let window = judgedWindow(started, step.holdMs, analysis.resolutionMs)
+  ctx.log.info(
+    `  judging ${clockTime(window.startMs)}–${clockTime(window.endMs)} at ${clockTime(settledAt(window, settling))}, once its metrics have settled (function timeout ${formatDuration(settling.functionTimeoutMs)}, metrics-delay ${formatDuration(settling.delayMs)})`
+  )
+  await hold(settledAt(window, settling) - ctx.clock.now(), ctx)
+  while ((pending = await judgeStep(pending, step.weight, window, analysis)).length > 0) {
+    window = widened(window, extension(step.holdMs), analysis.resolutionMs)
+    const until = settledAt(window, settling)
+    // Leave time for the judgement's own read before the deadline, so that this, not the timeout, is what
+    // the run reports.
+    if (until + JUDGING_MS >= deadline)
       throw new StopError(
         'analysis',
         `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${weightPercent(step.weight)} before the timeout`
       )
-    await hold(more, ctx)
+    await hold(until - ctx.clock.now(), ctx)
   }
 }

@@ -90,7 +90,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }]
+      '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }],
+      // Small rooms: a module over 300 lines or a function over 60 does more than one job.
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60 }]
     }
   },
   ...wingOrder,

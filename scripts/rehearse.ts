@@ -71,7 +71,7 @@ step's when main succeeded and post did not; 130 after Ctrl-C, 143 after SIGTERM
 Examples:
   npm run rehearse -- strategy=canary interval=2s
   npm run rehearse -- strategy=canary interval=30s --fail-new
-  npm run rehearse -- strategy=canary interval=3s analysis=errors --traffic
+  npm run rehearse -- strategy=canary canary-percent=50 interval=3s analysis=errors --traffic=100
   npm run rehearse -- strategy=linear linear-percent=25 interval=1s --traffic=20 --alarm
   npm run rehearse -- function-name=orders-api,billing-api strategy=canary interval=1s
   npm run rehearse -- version=1 strategy=all-at-once            # roll back to v1 by hand`

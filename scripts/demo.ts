@@ -1,21 +1,25 @@
-// `npm run demo`: a real rollout, no AWS account. Starts the emulator in-process, creates a function,
-// changes its code and runs the bundled action (dist/) exactly as the GitHub runner would — three times:
-// a first deploy, a canary that passes, a canary whose alarm fires and is rolled back, and a canary whose
-// function-wide alarm stays OK but whose new version errs five times as often as the old one: canary
-// analysis compares the two versions and rolls it back.
-import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+// `npm run demo`: a real rollout, no AWS account. Starts the emulator in-process on its realistic profile
+// (new versions Pending for a moment, metrics 3 s late, alarms that evaluate themselves), creates a
+// function, changes its code and runs the bundled action (dist/) exactly as the GitHub runner would — four
+// times: a first deploy, a canary that passes, a canary whose new version fails under traffic until its
+// alarm goes to ALARM by its own evaluation and it is rolled back, and a canary whose alarm stays quiet but
+// whose new version errs five times as often as the old one: canary analysis compares the two versions and
+// rolls it back.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import {
   CreateFunctionCommand,
   GetAliasCommand,
   LambdaClient,
   UpdateFunctionCodeCommand,
-  UpdateFunctionConfigurationCommand
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2
 } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/index.js'
-import { okAlarm } from '../testkit/fixtures.js'
+import { putAlarm } from '../testkit/fixtures.js'
 import { runAction, type RunResult } from '../testkit/runner.js'
 import { renderLogLine } from './lib/action-log.js'
+import { seedAlarm } from './lib/seed.js'
 import { styleFor } from './lib/terminal.js'
 
 if (!existsSync('dist/index.js')) {
@@ -23,8 +27,9 @@ if (!existsSync('dist/index.js')) {
   process.exit(1)
 }
 
-// Metrics by the second, so that the canary analysis of step 4 judges windows of seconds.
-const emu = await startEmulator({ port: 0, metricsResolutionMs: 1000 })
+// Metrics by the second, so that the canary analysis of step 4 judges windows of seconds; the action is
+// told (LAMBDA_PROMOTE_METRICS_RESOLUTION), and its metrics-delay matches the profile's 3 s lag.
+const emu = await startEmulator({ port: 0, profile: 'realistic', metricsResolutionMs: 1000 })
 const credentials = { accessKeyId: 'demo', secretAccessKey: 'demo' }
 const lambda = new LambdaClient({ region: 'us-east-1', endpoint: emu.url, credentials })
 const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint: emu.url, credentials })
@@ -55,6 +60,14 @@ async function createFunction(name: string, code: string, env: Record<string, st
   )
 }
 
+/** $LATEST's update has finished (it stays InProgress for a moment on this profile). */
+async function updated(name: string): Promise<void> {
+  await waitUntilFunctionUpdatedV2(
+    { client: lambda, maxWaitTime: 60, minDelay: 1, maxDelay: 2 },
+    { FunctionName: name }
+  )
+}
+
 async function alias(): Promise<string> {
   const a = await lambda.send(new GetAliasCommand({ FunctionName: fn, Name: 'live' }))
   const split = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {})
@@ -65,7 +78,8 @@ const env = { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
 try {
   console.log(`lambda-promote demo: emulator at ${emu.url} (no AWS involved)`)
   await createFunction(fn, '1.0')
-  await okAlarm(cloudwatch, 'hello-api-errors', 'quiet')
+  // Errors >= 1 over 10 s through hello-api:live; INSUFFICIENT_DATA (healthy) until traffic gives it data.
+  await seedAlarm(cloudwatch, 'hello-api-errors', fn, 'live')
 
   say('1. First deploy: publish $LATEST as v1 and create the alias')
   show(await runAction({ inputs: { 'function-name': fn, alias: 'live' }, env }))
@@ -89,54 +103,48 @@ try {
   )
   console.log(`  alias now: ${await alias()}`)
 
-  say('3. Newer code, linear 25% every 1s; the alarm fires mid-rollout and the alias is put back')
+  say('3. Newer code that fails, canary 20% for 30s under traffic: the alarm trips by itself, rollback')
   await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: fn, ZipFile: zip('1.2-broken') }))
-  const third = runAction({
+  await updated(fn)
+  await lambda.send(
+    new UpdateFunctionConfigurationCommand({
+      FunctionName: fn,
+      Environment: { Variables: { EMULATOR_FAIL: 'true' } }
+    })
+  )
+  // Users' requests on the alias: the new version's failures reach the alarm's metric, and the emulator
+  // evaluates the alarm every 10 s; nobody sets its state.
+  const users = emu.traffic.start({ functionName: fn, alias: 'live', rps: 20 })
+  const r3 = await runAction({
     inputs: {
       'function-name': fn,
       alias: 'live',
-      strategy: 'linear',
-      'linear-percent': '25',
-      interval: '1s',
+      strategy: 'canary',
+      'canary-percent': '20',
+      interval: '30s',
       alarms: 'hello-api-errors'
     },
     env
   })
-  // Flip the alarm once traffic has started to move, as a rising error rate would.
-  for (
-    let i = 0;
-    i < 200 &&
-    !emu.log.some(e => e.operation === 'UpdateAlias' && JSON.stringify(e.request).includes('"3":0.25'));
-    i++
-  ) {
-    await new Promise(r => setTimeout(r, 25))
-  }
-  await new Promise(r => setTimeout(r, 1300))
-  await cloudwatch.send(
-    new SetAlarmStateCommand({
-      AlarmName: 'hello-api-errors',
-      StateValue: 'ALARM',
-      StateReason: 'Errors >= 1 on v3'
-    })
-  )
-  const r3 = await third
+  users.stop()
   show(r3)
   console.log(`  alias now: ${await alias()}`)
   console.log('\n--- job summary of run 3 (GITHUB_STEP_SUMMARY) ---\n')
   console.log(r3.summary)
 
-  say("4. Canary analysis: v2 errs 10% against v1's 2%; the function-wide alarm stays OK")
+  say("4. Canary analysis: v2 errs 10% against v1's 2%; the function-wide alarm stays quiet")
   const orders = 'orders-api'
   await createFunction(orders, '2.0', { EMULATOR_ERROR_RATE: '0.02' })
   show(await runAction({ inputs: { 'function-name': orders, alias: 'live' }, env }))
   await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: orders, ZipFile: zip('2.1') }))
+  await updated(orders)
   await lambda.send(
     new UpdateFunctionConfigurationCommand({
       FunctionName: orders,
       Environment: { Variables: { EMULATOR_ERROR_RATE: '0.1' } }
     })
   )
-  await okAlarm(cloudwatch, 'orders-api-errors', 'below 1000 errors', 1000)
+  await putAlarm(cloudwatch, 'orders-api-errors', 1000)
   // Steady traffic on the alias, as production would send; the emulator records per-version metrics.
   const traffic = emu.traffic.start({ functionName: orders, alias: 'live', rps: 200 })
   const r4 = await runAction({
@@ -148,7 +156,7 @@ try {
       interval: '3s',
       alarms: 'orders-api-errors',
       analysis: 'errors, latency',
-      'metrics-delay': '0s'
+      'metrics-delay': '3s'
     },
     env: { ...env, LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }
   })

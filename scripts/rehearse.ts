@@ -1,20 +1,20 @@
 // `npm run rehearse -- [input=value …] [--option …]`: one command to try a deploy locally. Starts the Lambda
-// API emulator in this process, seeds a function (alias on version 1, new code in $LATEST), runs
+// API emulator in this process on its realistic profile (versions Pending for a moment, metrics after a
+// lag, alarms that evaluate themselves), seeds a function (alias on version 1, new code in $LATEST), runs
 // dist/index.js and then dist/post.js exactly as the GitHub runner does (through testkit/runner.ts:
 // every action.yml default filled in, INPUT_ variables, file commands, the runner's cancellation), prints the
 // log as it comes, then the outputs, the job summary and where the alias ended, and stops everything it
 // started on exit, Ctrl-C or SIGTERM. `npm run rehearse -- --help` lists the options.
-import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from '../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../testkit/fake-github.js'
-import { okAlarm } from '../testkit/fixtures.js'
 import { loadActionDefaults, runMainThenPost, type RunResult } from '../testkit/runner.js'
 import { renderLogLine } from './lib/action-log.js'
-import { seedFunction } from './lib/seed.js'
+import { ALARM_PERIOD_S, seedAlarm, seedFunction } from './lib/seed.js'
 import { LineSplitter, styleFor, type Style } from './lib/terminal.js'
 import { describeTraffic, MAX_RATE_PER_SECOND, startTraffic, type Traffic } from './lib/traffic.js'
 
@@ -26,11 +26,19 @@ const JOB_TIMEOUT_MS = 360 * 60_000
 /** Two signals closer than this are one Ctrl-C delivered twice (the terminal, and npm forwarding it). */
 const SAME_SIGNAL_MS = 1000
 const CREDENTIALS = { accessKeyId: 'rehearsal', secretAccessKey: 'rehearsal' }
+/**
+ * The rehearsal's emulator: the realistic profile (its metrics arrive 3 s late, alarms evaluate
+ * themselves), with metrics by the second so that canary analysis judges windows of seconds; the action
+ * is told both (LAMBDA_PROMOTE_METRICS_RESOLUTION, and metrics-delay unless given).
+ */
+const EMULATOR = { profile: 'realistic', metricsResolutionMs: 1000 } as const
+const METRICS_DELAY = '3s'
 
 export const HELP = `usage: npm run rehearse -- [input=value …] [option …]
 
 Rehearses a deploy on this machine, with no AWS account and nothing sent to AWS or GitHub. It starts the
-Lambda API emulator in this process, creates a function whose alias is on version 1 with new code in
+Lambda API emulator in this process on its realistic profile (new versions Pending for a moment, metrics
+3 s late and by the second, alarms that evaluate themselves), creates a function whose alias is on version 1 with new code in
 $LATEST, runs dist/index.js exactly as the GitHub runner does (every action.yml default filled in, INPUT_
 variables, file commands), then the post step, and prints the log, the outputs, the job summary and where
 the alias ended. Ctrl-C cancels the way the runner does (SIGINT to the action, which rolls back), runs the
@@ -38,14 +46,15 @@ post step, and stops everything; a second Ctrl-C stops at once.
 
 Inputs: any input of action.yml as name=value, e.g. strategy=canary interval=2s bake-time=5s.
   function-name defaults to my-fn and alias to live; every other input to its action.yml default.
-  Each function named is created; every alarm named in alarms= is created in state OK.
-  endpoint-url is the rehearsal's own (see --endpoint).
+  Each function named is created; every alarm named in alarms= is created as Errors >= 1 over ${ALARM_PERIOD_S} s
+  on the alias of the function it is named after (else the first), in INSUFFICIENT_DATA until it is
+  evaluated. metrics-delay defaults to ${METRICS_DELAY}, the emulator's lag. endpoint-url is the rehearsal's own (see --endpoint).
 
 Options:
   --fail-new        the new code fails every invocation; implies --alarm and --traffic
-  --alarm[=NAME]    create alarm NAME (default <first function>-errors) and add it to alarms=. Every
-                    alarm of the rehearsal goes to ALARM at the first function error the traffic sees,
-                    like an "Errors > 0" CloudWatch alarm
+  --alarm[=NAME]    create alarm NAME (default <first function>-errors) and add it to alarms=. It goes
+                    to ALARM by its own evaluation within two periods (${2 * ALARM_PERIOD_S} s) of the first function error
+                    through the alias: hold a step longer than that (interval=30s) to see it stop one
   --traffic[=RPS]   invoke each alias RPS times a second while the action runs (default ${DEFAULT_TRAFFIC_RATE}, at most
                     ${MAX_RATE_PER_SECOND}, 0 = none) and report which version answered
   --first-deploy    no version and no alias yet: the action publishes v1 and creates the alias
@@ -61,7 +70,8 @@ step's when main succeeded and post did not; 130 after Ctrl-C, 143 after SIGTERM
 
 Examples:
   npm run rehearse -- strategy=canary interval=2s
-  npm run rehearse -- strategy=canary interval=2s --fail-new
+  npm run rehearse -- strategy=canary interval=30s --fail-new
+  npm run rehearse -- strategy=canary canary-percent=50 interval=3s analysis=errors --traffic=100
   npm run rehearse -- strategy=linear linear-percent=25 interval=1s --traffic=20 --alarm
   npm run rehearse -- function-name=orders-api,billing-api strategy=canary interval=1s
   npm run rehearse -- version=1 strategy=all-at-once            # roll back to v1 by hand`
@@ -319,10 +329,13 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
     const region = r.inputs.region || 'us-east-1'
     let endpoint = r.endpoint
     if (endpoint === undefined) {
-      const emu = await startEmulator({ port: r.port, region })
+      const emu = await startEmulator({ ...EMULATOR, port: r.port, region })
       stops.push(() => emu.close())
       endpoint = emu.url
-      out.line(`lambda-promote rehearsal: emulator at ${emu.url} (in this process; nothing goes to AWS)`)
+      r.inputs['metrics-delay'] ??= METRICS_DELAY
+      out.line(
+        `lambda-promote rehearsal: emulator at ${emu.url} (in this process, realistic profile; nothing goes to AWS)`
+      )
     } else {
       out.line(`lambda-promote rehearsal: against the emulator at ${endpoint} (not seeded by the rehearsal)`)
     }
@@ -357,10 +370,11 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
         out.note(`created ${fn}: ${what}${r.failNew ? ', which fails every invocation' : ''}`)
       }
       for (const name of r.alarms) {
-        // Errors ≥ 1: the same as Errors > 0 for a sum of whole invocations.
-        await okAlarm(cloudwatch, name, 'rehearsal: no errors yet')
+        const fn = r.functions.find(f => name.startsWith(`${f}-`)) ?? (r.functions[0] as string)
+        const alias = r.inputs.alias ?? 'live'
+        await seedAlarm(cloudwatch, name, fn, alias)
         out.note(
-          `created alarm ${name}: OK${r.trafficRate > 0 ? '; goes to ALARM at the first function error the traffic sees' : ''}`
+          `created alarm ${name}: Errors >= 1 over ${ALARM_PERIOD_S} s on ${fn}:${alias}, INSUFFICIENT_DATA until evaluated`
         )
       }
     }
@@ -377,21 +391,19 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
     let traffic: Traffic | undefined
     const targets = r.functions.map(functionName => ({ functionName, alias: r.inputs.alias ?? 'live' }))
     if (r.trafficRate > 0) {
-      let alarmed = false
+      // Nobody sets an alarm's state: the emulator evaluates each one from the metrics the traffic leaves.
+      let failed = false
       traffic = startTraffic({
         lambda,
         targets,
         ratePerSecond: r.trafficRate,
         maxDurationMs: JOB_TIMEOUT_MS,
         onInvocation: i => {
-          if (alarmed || r.alarms.length === 0 || i.version === undefined || i.error === undefined) return
-          alarmed = true
-          const reason = `rehearsal: ${i.functionName} v${i.version} answered ${i.error}`
-          out.note(`${reason}: alarm${r.alarms.length > 1 ? 's' : ''} ${r.alarms.join(', ')} → ALARM`)
-          for (const name of r.alarms)
-            void cloudwatch
-              .send(new SetAlarmStateCommand({ AlarmName: name, StateValue: 'ALARM', StateReason: reason }))
-              .catch((error: Error) => out.note(`could not set ${name} to ALARM: ${error.message}`))
+          if (failed || i.version === undefined || i.error === undefined) return
+          failed = true
+          const alarms =
+            r.alarms.length > 0 ? `; ${r.alarms.join(', ')} will see it at its next evaluation` : ''
+          out.note(`first function error: ${i.functionName} v${i.version} answered ${i.error}${alarms}`)
         }
       })
       stops.push(() => traffic?.stop())
@@ -418,7 +430,8 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
         AWS_ENDPOINT_URL: endpoint,
         AWS_REGION: region,
         AWS_DEFAULT_REGION: region,
-        GITHUB_API_URL: github.url
+        GITHUB_API_URL: github.url,
+        ...(r.endpoint === undefined ? { LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' } : {})
       },
       timeoutMs: JOB_TIMEOUT_MS,
       cancel: cancel.signal,

@@ -64,6 +64,8 @@ describe('npm run demo', () => {
     })
     expect(stdout).toContain('=== 3. Newer code')
     expect(stdout).toContain('"status":"rolled-back"')
+    // Run 3's alarm tripped by the emulator's own evaluation (realistic profile), not set by the demo.
+    expect(stdout).toMatch(/Error: alarm hello-api-errors went into ALARM \(Threshold Crossed: /)
     expect(stdout).not.toContain(ESC)
-  })
+  }, 150_000)
 })

@@ -1,5 +1,6 @@
 // `npm run rehearse`: the command line, and the real script spawned as a person runs it — a promoted canary
-// exits 0, a failing new version is rolled back and exits 1, SIGTERM cancels like the runner, and nothing
+// exits 0, a failing new version trips its alarm by the emulator's own evaluation (the realistic profile) and
+// is rolled back with exit 1, SIGTERM cancels like the runner, and nothing
 // it started is left running or listening.
 import { spawn } from 'node:child_process'
 import { connect } from 'node:net'
@@ -132,10 +133,22 @@ describe('npm run rehearse, spawned', () => {
     await expectNothingLeft(run.stdout)
   })
 
-  test('a failing new version: the alarm fires, the alias is rolled back, exit 1', async () => {
-    const run = await rehearse(['strategy=canary', 'canary-percent=20', 'interval=2s', '--fail-new'])
+  test('a failing new version: the alarm goes to ALARM by its own evaluation, rollback, exit 1', async () => {
+    // The alarm (Errors >= 1 over 10 s on my-fn:live) trips within two periods of the first error: a 30 s
+    // hold leaves it the time. Nothing in the rehearsal sets an alarm's state.
+    const run = await rehearse(['strategy=canary', 'canary-percent=20', 'interval=30s', '--fail-new'])
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('alarm my-fn-errors → ALARM')
+    expect(run.stdout).toContain('emulator at http://127.0.0.1:')
+    expect(run.stdout).toContain('realistic profile')
+    expect(run.stdout).toContain(
+      'created alarm my-fn-errors: Errors >= 1 over 10 s on my-fn:live, INSUFFICIENT_DATA until evaluated'
+    )
+    expect(run.stdout).toMatch(
+      /first function error: my-fn v2 answered Unhandled; my-fn-errors will see it at its next evaluation/
+    )
+    expect(run.stdout).toMatch(
+      /alarm my-fn-errors went into ALARM \(Threshold Crossed: 1 datapoint \[\d+\.0 \(/
+    )
     expect(run.stdout).toContain('▸ Rolling back')
     expect(run.stdout).toContain('my-fn: alias live is back on v1 (verified)')
     expect(run.stdout).toContain('  status=rolled-back')
@@ -143,7 +156,7 @@ describe('npm run rehearse, spawned', () => {
     expect(run.stdout).toMatch(/v2 \d+ failed \(Unhandled: rehearsal: the new version fails/)
     expect(run.stdout).toMatch(/rehearsal: rolled-back; exit 1\n$/)
     await expectNothingLeft(run.stdout)
-  })
+  }, 90_000)
 
   test('SIGTERM mid-hold cancels like the runner: rollback, post step, everything stopped', async () => {
     let sent = false

@@ -176,7 +176,7 @@ it('the same new version, erring inside its window, is rolled back', async () =>
 
 it('missing datapoints are no data: not enough traffic, over ever longer windows of the same step', async () => {
   const fn = await setUp()
-  const { outcome, judged, alias } = await run(fn, { analysis: 'errors', timeout: '12m' }, () => [])
+  const { outcome, judged, alias, log } = await run(fn, { analysis: 'errors', timeout: '12m' }, () => [])
   expect(outcome.status).toBe('rolled-back')
   expect(outcome.error).toMatch(
     /^not enough traffic to judge: the new version served fewer than 100 invocations at 10%/
@@ -189,6 +189,12 @@ it('missing datapoints are no data: not enough traffic, over ever longer windows
     if (i > 0) expect(w.endMs).toBeGreaterThan((judged[i - 1] as { w: FigureWindow }).w.endMs)
     expect(at).toBeGreaterThanOrEqual(w.endMs + 3000 + 2 * MIN)
   }
+  // Each window read is in the log, the longer ones too, with the time it is judged at.
+  const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19)
+  const lines = log.filter(l => l.startsWith('  judging '))
+  expect(lines.map(l => /^ {2}judging (\S+)–(\S+) at /.exec(l)?.slice(1))).toEqual(
+    judged.map(({ w }) => [clock(w.startMs), clock(w.endMs)])
+  )
   expect(alias.FunctionVersion).toBe('1')
 })
 

@@ -1,6 +1,8 @@
 // Puts a function into the state a deploy pipeline leaves before the action runs, through the AWS SDK
 // only (so it works against the emulator or any Lambda API): version 1 published behind the alias, and
-// different code uploaded to $LATEST. Used by `npm run rehearse` and by scripts/e2e-setup.ts.
+// different code uploaded to $LATEST; and an alarm on the alias's errors. Used by `npm run rehearse` and by
+// scripts/e2e-setup.ts.
+import { PutMetricAlarmCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import {
   CreateAliasCommand,
   CreateFunctionCommand,
@@ -12,6 +14,9 @@ import {
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive
 } from '@aws-sdk/client-lambda'
+
+/** Poll every second or so: the emulator's realistic profile keeps a new function or version Pending 1–2 s. */
+const WAIT = { maxWaitTime: 60, minDelay: 1, maxDelay: 5 }
 
 export const SEED_ROLE = 'arn:aws:iam::123456789012:role/lambda-promote-rehearsal'
 
@@ -119,17 +124,14 @@ export async function seedFunction(lambda: LambdaClient, opts: SeedOptions): Pro
       Code: { ZipFile: handlerZip('one') }
     })
   )
-  await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: fn })
+  await waitUntilFunctionActiveV2({ ...WAIT, client: lambda }, { FunctionName: fn })
   const seeded: Seeded = { functionName: fn, latestSha: created.CodeSha256 }
   if (opts.withAlias !== false) {
     const v1 = await lambda.send(
       new PublishVersionCommand({ FunctionName: fn, Description: opts.description ?? 'first release' })
     )
     const first = v1.Version ?? ''
-    await waitUntilPublishedVersionActive(
-      { client: lambda, maxWaitTime: 60 },
-      { FunctionName: fn, Qualifier: first }
-    )
+    await waitUntilPublishedVersionActive({ ...WAIT, client: lambda }, { FunctionName: fn, Qualifier: first })
     await lambda.send(new CreateAliasCommand({ FunctionName: fn, Name: opts.alias, FunctionVersion: first }))
     seeded.initialVersion = first
     seeded.initialSha = v1.CodeSha256
@@ -137,7 +139,7 @@ export async function seedFunction(lambda: LambdaClient, opts: SeedOptions): Pro
       const updated = await lambda.send(
         new UpdateFunctionCodeCommand({ FunctionName: fn, ZipFile: handlerZip('two') })
       )
-      await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: fn })
+      await waitUntilFunctionUpdatedV2({ ...WAIT, client: lambda }, { FunctionName: fn })
       seeded.latestSha = updated.CodeSha256
     }
   }
@@ -148,7 +150,40 @@ export async function seedFunction(lambda: LambdaClient, opts: SeedOptions): Pro
         Environment: { Variables: FAILING_ENVIRONMENT }
       })
     )
-    await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 60 }, { FunctionName: fn })
+    await waitUntilFunctionUpdatedV2({ ...WAIT, client: lambda }, { FunctionName: fn })
   }
   return seeded
+}
+
+/** What a seeded alarm watches: Errors through the alias, summed over this many seconds. */
+export const ALARM_PERIOD_S = 10
+
+/**
+ * An alarm on the alias's errors as one would set it up: `Errors` (FunctionName + Resource
+ * `function:alias`) Sum >= 1 over 10 s. It starts in INSUFFICIENT_DATA, which the action treats as
+ * healthy; on an emulator with alarm evaluation (the realistic profile) it goes to ALARM by itself within
+ * two periods of the first failing invocation through the alias.
+ */
+export async function seedAlarm(
+  cloudwatch: CloudWatchClient,
+  name: string,
+  functionName: string,
+  alias: string
+): Promise<void> {
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [
+        { Name: 'FunctionName', Value: functionName },
+        { Name: 'Resource', Value: `${functionName}:${alias}` }
+      ],
+      Statistic: 'Sum',
+      Period: ALARM_PERIOD_S,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold'
+    })
+  )
 }

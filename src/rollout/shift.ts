@@ -10,7 +10,7 @@ import type { PlanStep } from '../inputs/plan.js'
 import type { Log } from '../log.js'
 import { extension, judgeable, judgeStep, readBaselines, type AnalysisContext } from './analysis.js'
 import type { Ledger } from '../ledger/ledger.js'
-import { judgedWindow, settledAt, widened } from '../inputs/settle.js'
+import { judgedWindow, settledAt, widened, type Settling, type Window } from '../inputs/settle.js'
 import { settlingOf } from './settle.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, weightPercent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
@@ -243,9 +243,7 @@ async function judgeHold(
   const deadline = ctx.budget().deadline
   const settling = settlingOf(pending, analysis)
   let window = judgedWindow(started, step.holdMs, analysis.resolutionMs)
-  ctx.log.info(
-    `  judging ${clockTime(window.startMs)}–${clockTime(window.endMs)} at ${clockTime(settledAt(window, settling))}, once its metrics have settled (function timeout ${formatDuration(settling.functionTimeoutMs)}, metrics-delay ${formatDuration(settling.delayMs)})`
-  )
+  ctx.log.info(judgingLine(window, settling))
   await hold(settledAt(window, settling) - ctx.clock.now(), ctx)
   while ((pending = await judgeStep(pending, step.weight, window, analysis)).length > 0) {
     window = widened(window, extension(step.holdMs), analysis.resolutionMs)
@@ -257,6 +255,13 @@ async function judgeHold(
         'analysis',
         `not enough traffic to judge: the new version served fewer than ${analysis.minInvocations} invocations at ${weightPercent(step.weight)} before the timeout`
       )
+    // Every window judged is in the log with its time, the longer ones too.
+    ctx.log.info(judgingLine(window, settling))
     await hold(until - ctx.clock.now(), ctx)
   }
+}
+
+/** The window a judgement reads, and when: `judging 08:01:00–08:06:00 at 08:08:30, once …`. */
+function judgingLine(window: Window, settling: Settling): string {
+  return `  judging ${clockTime(window.startMs)}–${clockTime(window.endMs)} at ${clockTime(settledAt(window, settling))}, once its metrics have settled (function timeout ${formatDuration(settling.functionTimeoutMs)}, metrics-delay ${formatDuration(settling.delayMs)})`
 }

@@ -9,7 +9,7 @@ import type { Ledger } from '../ledger/ledger.js'
 import { sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
 import type { Log } from '../log.js'
 import { logSafe } from '../untrusted.js'
-import type { FunctionRollout } from './record.js'
+import type { FunctionRollout, ProvisionedRecord } from './record.js'
 
 interface PcContext {
   alias: string
@@ -60,6 +60,13 @@ export async function refuseProvisionedConflict(
   }
 }
 
+/** The configuration's latest status; Lambda's reason only while it says FAILED. */
+function note(pc: ProvisionedRecord, now: ProvisionedState | null): void {
+  pc.status = now?.status ?? 'removed'
+  if (now?.reason && now.status === 'FAILED') pc.reason = logSafe(now.reason, 300)
+  else delete pc.reason
+}
+
 /** Polls often at first (the emulator allocates in a moment), then every 5 s (AWS takes minutes). */
 const pollMs = (waited: number): number => Math.min(5000, 250 + waited / 10)
 
@@ -102,8 +109,7 @@ export async function waitProvisionedAfterWrite(
     ctx.log.warning(`${what}: the configuration was removed by someone else; not waiting for it`)
     return
   }
-  pc.status = now.status
-  if (now.reason) pc.reason = logSafe(now.reason, 300)
+  note(pc, now)
   if (now.status === 'FAILED')
     throw new StopError(
       'step-failed',
@@ -152,8 +158,7 @@ export async function provisionedAfterRollback(
     }
     const { pc: now, waitedMs } = await settled(d, ctx, ctx.budget().deadline)
     pc.versions = versions
-    pc.status = now?.status ?? 'removed'
-    if (now?.reason) pc.reason = logSafe(now.reason, 300)
+    note(pc, now)
     pc.waits.push({ versions, status: pc.status, waitedMs })
     notes.push(
       now?.status === 'READY'

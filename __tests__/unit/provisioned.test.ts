@@ -171,3 +171,36 @@ it('reports how long a SnapStart version took and its OptimizationStatus', async
     true
   )
 })
+
+it('refuses PC on the alias with a SnapStart version to publish, before any change', async () => {
+  const fn = fname()
+  await readyToPromote(client, fn)
+  await provision(fn, 'live')
+  await client.send(
+    new UpdateFunctionConfigurationCommand({ FunctionName: fn, SnapStart: { ApplyOn: 'PublishedVersions' } })
+  )
+  const since = lastSeq(emu)
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '5m' })
+  const r = rigFor(c)
+  const outcome = await r.run(c)
+  r.close()
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(
+    /alias live has provisioned concurrency and the version to publish uses SnapStart, .*nothing was changed/
+  )
+  expect(writes(emu, since)).toEqual([])
+})
+
+it('fails the read phase with one line when the PC read is denied', async () => {
+  const fn = fname()
+  await readyToPromote(client, fn)
+  const since = lastSeq(emu)
+  emu.faults.add({ operation: 'GetProvisionedConcurrencyConfig', deny: true })
+  const c = config(emu, { 'function-name': fn })
+  const r = rigFor(c)
+  const outcome = await r.run(c).finally(() => emu.faults.clear())
+  r.close()
+  expect(outcome.status).toBe('failed')
+  expect(outcome.error).toMatch(/lambda:GetProvisionedConcurrencyConfig/)
+  expect(writes(emu, since)).toEqual([])
+})

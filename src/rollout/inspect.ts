@@ -52,7 +52,8 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
     ...(pending?.CodeSha256 ? { pendingSha: pending.CodeSha256 } : {})
   })
   const found = settle(d, decision, { latest, current, requested, pending })
-  await refuseProvisionedConflict(d, o)
+  const toConfig = found.publish ? latest : found.target
+  await refuseProvisionedConflict(d, o, toConfig?.SnapStart?.ApplyOn === 'PublishedVersions')
   return found
 }
 

@@ -37,15 +37,24 @@ export function noteProvisioned(d: FunctionRollout, pc: ProvisionedState | null)
 }
 
 /**
+ * Refused before any change, where Lambda would refuse mid-rollout. SnapStart with PC: never allowed.
  * Lambda allows one PC configuration per version: moving an alias with PC onto a version that has its own,
  * or that another alias with PC covers, is refused with 409 (mid-rollout, after traffic has moved). Refused
  * here instead, before any change. A version this run publishes is new and has none.
  */
 export async function refuseProvisionedConflict(
   d: FunctionRollout,
-  o: { alias: string; api: LambdaApi; budget: Budget }
+  o: { alias: string; api: LambdaApi; budget: Budget },
+  /** The version to promote is (or will be published) with SnapStart. */
+  snapStart: boolean
 ): Promise<void> {
-  if (!d.provisioned || d.unchanged || !d.to || !o.api.listProvisionedConcurrency) return
+  if (!d.provisioned || d.unchanged) return
+  // Lambda: SnapStart does not support provisioned concurrency; the allocation could never be READY.
+  if (snapStart)
+    throw new DeployError(
+      `${d.fn.name}: alias ${o.alias} has provisioned concurrency and ${d.to ? `v${d.to}` : 'the version to publish'} uses SnapStart, which Lambda does not support together; remove one of them; nothing was changed`
+    )
+  if (!d.to || !o.api.listProvisionedConcurrency) return
   const owners = (await o.api.listProvisionedConcurrency(d.fn.id, o.budget)).filter(q => q !== o.alias)
   for (const q of owners) {
     let covers = q === d.to

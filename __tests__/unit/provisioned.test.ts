@@ -204,3 +204,29 @@ it('fails the read phase with one line when the PC read is denied', async () => 
   expect(outcome.error).toMatch(/lambda:GetProvisionedConcurrencyConfig/)
   expect(writes(emu, since)).toEqual([])
 })
+
+const pcDelay = (pcDelayMs: number) =>
+  fetch(`${emu.url}/_emulator/settings`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pcDelayMs })
+  }).then(r => expect(r.status).toBe(200))
+
+it('bounds the wait by timeout: still IN_PROGRESS at the timeout stops and rolls back, saying PC is not READY', async () => {
+  const fn = fname()
+  await readyToPromote(client, fn)
+  await provision(fn, 'live')
+  await pcDelay(3_600_000)
+  const c = config(emu, { 'function-name': fn, strategy: 'canary', interval: '1m', timeout: '10m' })
+  const r = rigFor(c)
+  const started = r.clock.now()
+  const outcome = await r.run(c).finally(() => pcDelay(PC_DELAY))
+  r.close()
+  expect(outcome.status).toBe('rolled-back')
+  expect(outcome.error).toMatch(
+    /^timeout: .*provisioned concurrency 5 on live still IN_PROGRESS on v1\+2 after .*rolled back: the alias is back as it was \(verified\); .*provisioned concurrency 5 on live NOT READY on v1: IN_PROGRESS after \S+$/
+  )
+  // The wait stopped at the run's deadline, not before and not long after.
+  expect(r.clock.now() - started).toBeGreaterThanOrEqual(9 * 60_000)
+  expect((await getAlias(client, fn, 'live')).FunctionVersion).toBe('1')
+})

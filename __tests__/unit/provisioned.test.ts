@@ -85,6 +85,9 @@ it('waits for the alias PC to be READY after each canary write; the hold starts 
   expect((full?.time ?? 0) - (split?.time ?? 0)).toBeGreaterThanOrEqual(
     5 * 60_000 + (d?.provisioned?.waits[0]?.waitedMs ?? 0)
   )
+  expect(outcome.plan[0]).toMatch(
+    /canary 10%.*\(provisioned concurrency 5, READY: every alias write waits for READY\)/
+  )
   expect(
     r.log.lines.filter(l => /provisioned concurrency 5 on live: READY after \S+ \(v/.test(l))
   ).toHaveLength(2)

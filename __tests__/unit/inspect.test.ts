@@ -101,10 +101,22 @@ it('asks for $LATEST, the alias and its version in one round trip, then publishe
   const { outcome, calls, events } = await promoteRecorded(fn)
 
   expect(outcome.status).toBe('promoted')
-  // All three reads are on the wire before the first answer comes back.
-  expect(events.slice(0, 3).sort()).toEqual(['send GetAlias', 'send GetFunction', 'send GetFunction(live)'])
-  expect(calls.map(c => c.qualifier ?? c.name).sort()).toEqual(
-    ['GetAlias', 'GetFunction', 'PublishVersion', 'UpdateAlias', 'live'].sort()
+  // All four reads (the alias's provisioned concurrency too) are on the wire before the first answer.
+  expect(events.slice(0, 4).sort()).toEqual([
+    'send GetAlias',
+    'send GetFunction',
+    'send GetFunction(live)',
+    'send GetProvisionedConcurrencyConfig(live)'
+  ])
+  expect(calls.map(c => (c.qualifier ? `${c.name}(${c.qualifier})` : c.name)).sort()).toEqual(
+    [
+      'GetAlias',
+      'GetFunction',
+      'GetFunction(live)',
+      'GetProvisionedConcurrencyConfig(live)',
+      'PublishVersion',
+      'UpdateAlias'
+    ].sort()
   )
 })
 
@@ -197,7 +209,7 @@ it('reads the version by number when the one attempt through the alias fails, an
   const { outcome, calls } = await promoteRecorded(
     fn,
     {},
-    failing(call => call.qualifier === 'live', fault('ServiceException', 502))
+    failing(call => call.name === 'GetFunction' && call.qualifier === 'live', fault('ServiceException', 502))
   )
   expect(outcome.status).toBe('promoted')
   expect(qualified(calls)).toEqual(['live', '1'])
@@ -272,11 +284,17 @@ it('reads a version asked for by number in the same round trip as $LATEST and th
   await publish(client, fn)
   const { outcome, calls, events } = await promoteRecorded(fn, { version: '2' })
   expect(outcome.status).toBe('promoted')
-  expect(events.slice(0, 3).sort()).toEqual(['send GetAlias', 'send GetFunction', 'send GetFunction(2)'])
-  expect(calls.map(x => x.qualifier ?? x.name).sort()).toEqual([
-    '2',
+  expect(events.slice(0, 4).sort()).toEqual([
+    'send GetAlias',
+    'send GetFunction',
+    'send GetFunction(2)',
+    'send GetProvisionedConcurrencyConfig(live)'
+  ])
+  expect(calls.map(x => (x.qualifier ? `${x.name}(${x.qualifier})` : x.name)).sort()).toEqual([
     'GetAlias',
     'GetFunction',
+    'GetFunction(2)',
+    'GetProvisionedConcurrencyConfig(live)',
     'UpdateAlias'
   ])
 })

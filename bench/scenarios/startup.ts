@@ -182,8 +182,9 @@ export const startup: Scenario = {
         scenario: 'startup',
         name: 'publish + all-at-once: API calls, publish: auto (reads the current version to compare code)',
         value: String(calls),
-        target: '≤ 5',
-        ok: calls <= 5
+        // 6 since the alias's provisioned-concurrency read: sent beside the others, it adds no round trip.
+        target: '≤ 6',
+        ok: calls <= 6
       })
       // The same at 50 ms per Lambda answer, about what a runner far from the region waits: on AWS the
       // round trips, not the calls, make the wall time. int128/deploy-lambda-action makes 3 calls in a row.
@@ -218,8 +219,8 @@ export const startup: Scenario = {
         scenario: 'startup',
         name: 'publish + all-at-once: API calls, publish: always',
         value: String(always),
-        target: '≤ 4',
-        ok: always <= 4
+        target: '≤ 5',
+        ok: always <= 5
       })
       figures.push(
         ...(await postStartup(emu, client, { root, run, paired, baseEnv, firstRequestAfter, runs: RUNS }))

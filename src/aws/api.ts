@@ -34,6 +34,14 @@ export interface PublishRequest {
   description: string
 }
 
+/** One provisioned-concurrency configuration: READY, IN_PROGRESS or FAILED (with Lambda's reason). */
+export interface ProvisionedState {
+  requested: number
+  allocated: number
+  status: string
+  reason?: string
+}
+
 export interface InvokeResult {
   statusCode: number
   functionError?: string
@@ -50,6 +58,10 @@ export interface LambdaApi {
   createAlias(fn: string, alias: string, version: string, budget?: Budget): Promise<AliasConfiguration>
   updateAlias(fn: string, alias: string, write: AliasWrite, budget?: Budget): Promise<AliasConfiguration>
   deleteAlias(fn: string, alias: string, budget?: Budget): Promise<void>
+  /** The provisioned-concurrency configuration on a version or alias; null when it has none. */
+  getProvisionedConcurrency?(fn: string, qualifier: string, budget?: Budget): Promise<ProvisionedState | null>
+  /** The qualifiers of the function that have a provisioned-concurrency configuration. */
+  listProvisionedConcurrency?(fn: string, budget?: Budget): Promise<string[]>
   /** Invokes a version by number, synchronously. Not retried: a smoke test runs once. */
   invoke(fn: string, version: string, payload: string, signal?: AbortSignal): Promise<InvokeResult>
 }

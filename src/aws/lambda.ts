@@ -16,10 +16,12 @@ import type {
   FunctionConfiguration,
   InvokeResult,
   LambdaApi,
+  ProvisionedState,
   PublishRequest
 } from './api.js'
 import { isNamed } from './api.js'
 import { RateLimiter } from './limiter.js'
+import { listProvisioned, readProvisioned } from './provisioned.js'
 import { callOf, described, REQUEST_HANDLER } from './sdk-options.js'
 import type { AwsCall } from './describe-error.js'
 import { clientEndpointConfig } from './endpoints.js'
@@ -228,6 +230,18 @@ export class LambdaGateway implements LambdaApi {
         ...(write.revisionId ? { RevisionId: write.revisionId } : {})
       })
     )
+  }
+
+  getProvisionedConcurrency(
+    fn: string,
+    qualifier: string,
+    budget = this.budget
+  ): Promise<ProvisionedState | null> {
+    return readProvisioned((c, b) => this.call(this.writes, b, c), fn, qualifier, budget)
+  }
+
+  listProvisionedConcurrency(fn: string, budget = this.budget): Promise<string[]> {
+    return listProvisioned((c, b) => this.call(this.writes, b, c), fn, budget)
   }
 
   async deleteAlias(fn: string, alias: string, budget = this.budget): Promise<void> {

@@ -17,6 +17,8 @@ export function resultEntries(outcome: Outcome, alias: string): object[] {
     status: d.status,
     ...(d.message ? { message: d.message } : {}),
     ...(d.analysis ? { analysis: d.analysis } : {}),
+    ...(d.provisioned ? { provisionedConcurrency: d.provisioned } : {}),
+    ...(d.snapStart ? { snapStart: d.snapStart } : {}),
     timeline: d.timeline.map(t => ({
       time: new Date(t.time).toISOString(),
       weight: t.weight,

@@ -15,6 +15,7 @@ import { inspect, type Inspection } from './inspect.js'
 import type { StateStore } from '../ledger/hand-off.js'
 import { Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
+import { snapStartNote } from './provisioned.js'
 import { checkCredentialsLast, checkPlanFits, plannedMs } from './preflight.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
@@ -190,7 +191,7 @@ async function publishPhase(
   if (active.length > 0) await deps.onReady?.(active)
   for (const d of active) {
     deps.log.info(
-      `${d.fn.name}: v${d.to} ${d.published ? 'published' : 'exists'}, sha ${short(d.codeSha256)}, Active`
+      `${d.fn.name}: v${d.to} ${d.published ? 'published' : 'exists'}, sha ${short(d.codeSha256)}, Active${snapStartNote(d)}`
     )
     if (!movesAllAtOnce(d) && config.plan.length > 1) checkSplittable(d)
   }

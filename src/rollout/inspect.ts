@@ -5,6 +5,7 @@ import { DeployError, InputError } from '../errors.js'
 import type { FunctionRef, VersionSpec } from '../inputs/names.js'
 import { decide, type Decision } from './decide.js'
 import { newRollout, type FunctionRollout } from './record.js'
+import { noteProvisioned, refuseProvisionedConflict } from './provisioned.js'
 import { currentVersion, readTogether, type ReadOptions } from './reads.js'
 import { snapshot } from '../ledger/snapshot.js'
 
@@ -31,6 +32,7 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
   d.initial = alias ? snapshot(alias) : null
   d.from = d.initial?.functionVersion ?? null
   if (d.initial?.arn) d.aliasArn = d.initial.arn
+  noteProvisioned(d, together.provisioned)
 
   // The version asked for is settled before the current one is read by number: its error comes first.
   const requested = o.version ? await resolveRequested(o, fn.id, o.version, together.requested ?? null) : null
@@ -49,7 +51,10 @@ export async function inspect(fn: FunctionRef, o: ReadOptions): Promise<Inspecti
     ...(current?.CodeSha256 ? { currentSha: current.CodeSha256 } : {}),
     ...(pending?.CodeSha256 ? { pendingSha: pending.CodeSha256 } : {})
   })
-  return settle(d, decision, { latest, current, requested, pending })
+  const found = settle(d, decision, { latest, current, requested, pending })
+  const toConfig = found.publish ? latest : found.target
+  await refuseProvisionedConflict(d, o, toConfig?.SnapStart?.ApplyOn === 'PublishedVersions')
+  return found
 }
 
 interface Read {

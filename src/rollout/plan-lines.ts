@@ -21,7 +21,10 @@ export function planLines(config: Config, found: readonly Inspection[]): string[
           ? 'move off $LATEST, all at once'
           : 'clear the pending split, all at once'
       : describeStrategy(config.strategy)
-    return `${head}${target}  ${how}`
+    const pc = d.provisioned
+      ? `  (provisioned concurrency ${d.provisioned.requested}, ${d.provisioned.status}: every alias write waits for READY)`
+      : ''
+    return `${head}${target}  ${how}${pc}`
   })
   if (config.bakeMs > 0) lines.push(`  then bake ${formatDuration(config.bakeMs)}`)
   if (config.alarms.length > 0) lines.push(`  watching alarms: ${config.alarms.join(', ')}`)

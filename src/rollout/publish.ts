@@ -22,6 +22,7 @@ export async function publishAndSettle(
   o: PublishOptions
 ): Promise<FunctionRollout> {
   const d = insp.rollout
+  const started = o.clock.now()
   let target = insp.target
   if (insp.publish) {
     const published = await publishAsRead(d, insp.publish, description, o)
@@ -41,6 +42,12 @@ export async function publishAndSettle(
   // An answer that already says Active needs no second look.
   const ready = target?.State === 'Active' ? target : await waitActive(o, d.fn.id, d.to)
   noteRoles(d, insp.current, ready)
+  // A SnapStart version is Pending while Lambda initializes it and takes the snapshot: say how long.
+  if (ready.SnapStart?.ApplyOn === 'PublishedVersions')
+    d.snapStart = {
+      optimizationStatus: ready.SnapStart.OptimizationStatus ?? 'Off',
+      waitedMs: o.clock.now() - started
+    }
   return d
 }
 
@@ -103,6 +110,10 @@ async function waitActive(o: PublishOptions, fn: string, version: string): Promi
         `${fn}: version ${version} is ${config.State} (${config.StateReason ?? 'no reason given'})`
       )
     }
-    await pause(o, `${fn}: version ${version} is still ${config.State ?? 'Pending'}`)
+    const snap = config.SnapStart?.ApplyOn === 'PublishedVersions'
+    const optimizing = snap
+      ? ` (SnapStart OptimizationStatus ${config.SnapStart?.OptimizationStatus ?? 'Off'})`
+      : ''
+    await pause(o, `${fn}: version ${version} is still ${config.State ?? 'Pending'}${optimizing}`)
   }
 }

@@ -1,6 +1,12 @@
 // The read phase's requests for one function: $LATEST, the alias and the alias's current version, read
 // together, and the waits that go with them. Reads only.
-import type { AliasConfiguration, Budget, FunctionConfiguration, LambdaApi } from '../aws/api.js'
+import type {
+  AliasConfiguration,
+  Budget,
+  FunctionConfiguration,
+  LambdaApi,
+  ProvisionedState
+} from '../aws/api.js'
 import { earlyAttempt } from '../aws/budgets.js'
 import type { Clock } from '../clock.js'
 import { DeployError } from '../errors.js'
@@ -29,11 +35,13 @@ interface Together {
   viaAlias: FunctionConfiguration | null
   /** The `version:` number's configuration (null: no such version); undefined when none was asked for. */
   requested?: FunctionConfiguration | null
+  /** The alias's provisioned-concurrency configuration; null: none (or no alias). */
+  provisioned: ProvisionedState | null
 }
 
 type Reader<T> = (budget: Budget) => Promise<T>
 
-const NONE: Together = { latest: null, alias: null, viaAlias: null }
+const NONE: Together = { latest: null, alias: null, viaAlias: null, provisioned: null }
 
 /** The alias's current version is read to compare code (publish: auto) and for the split check (roles, DLQ). */
 const needsCurrent = (o: ReadOptions): boolean => (o.version === null && o.publish === 'auto') || o.splits
@@ -49,6 +57,9 @@ const needsCurrent = (o: ReadOptions): boolean => (o.version === null && o.publi
 export async function readTogether(fn: string, o: ReadOptions): Promise<Together> {
   const spec = o.version
   const readAlias: Reader<AliasConfiguration | null> = b => o.api.getAlias(fn, o.alias, b)
+  // Sent beside the others, one attempt: an alias without provisioned concurrency costs no round trip.
+  const readPc: Reader<ProvisionedState | null> = b =>
+    o.api.getProvisionedConcurrency?.(fn, o.alias, b) ?? Promise.resolve(null)
   const readVia = (): Promise<FunctionConfiguration | null> =>
     needsCurrent(o)
       ? o.api.getFunction(fn, o.alias, earlyAttempt(o.budget)).catch(() => null)
@@ -56,29 +67,43 @@ export async function readTogether(fn: string, o: ReadOptions): Promise<Together
   const latestRead = o.api.getFunction(fn, undefined, o.budget)
   const aliasRead = beside(readAlias, o.budget)
   const viaRead = readVia()
+  const pcRead = beside(readPc, o.budget)
   const numberRead =
     spec?.kind === 'number' ? beside(b => o.api.getFunction(fn, spec.version, b), o.budget) : undefined
   // Every read has ended before this goes on: none is left running behind a failure.
-  const [first] = await Promise.allSettled([latestRead, aliasRead.ended, viaRead, numberRead?.ended])
+  const [first] = await Promise.allSettled([
+    latestRead,
+    aliasRead.ended,
+    viaRead,
+    pcRead.ended,
+    numberRead?.ended
+  ])
   if (first.status === 'rejected') throw first.reason
   // No function: that is the one line to give, whatever the reads beside it answered.
   if (first.value === null) return NONE
   if (spec !== null || first.value.LastUpdateStatus !== 'InProgress') {
     refuseFailedUpdate(o, fn, first.value)
-    const [alias, viaAlias, requested] = await allRead([
+    const [alias, viaAlias, provisioned, requested] = await allRead([
       aliasRead.answer(),
       viaRead,
+      pcRead.answer(),
       numberRead ? numberRead.answer() : Promise.resolve(undefined)
     ])
-    return { latest: first.value, alias, viaAlias, ...(requested !== undefined ? { requested } : {}) }
+    return {
+      latest: first.value,
+      alias,
+      viaAlias,
+      provisioned,
+      ...(requested !== undefined ? { requested } : {})
+    }
   }
   const latest = await waitLatestSettled(o, fn)
   if (!latest) return NONE
   refuseFailedUpdate(o, fn, latest)
   // Read again after the wait: a snapshot from before it would make our first write fail (412) on a
   // change made during it, and the decision would rest on a state that no longer holds.
-  const [alias, viaAlias] = await allRead([readAlias(o.budget), readVia()])
-  return { latest, alias, viaAlias }
+  const [alias, viaAlias, provisioned] = await allRead([readAlias(o.budget), readVia(), readPc(o.budget)])
+  return { latest, alias, viaAlias, provisioned }
 }
 
 /**

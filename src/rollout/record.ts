@@ -28,6 +28,17 @@ interface TimelineEntry {
   result: string
 }
 
+/** The alias's provisioned concurrency: as read, then the wait after each of this run's alias writes. */
+export interface ProvisionedRecord {
+  requested: number
+  /** The configuration's last status seen: READY, IN_PROGRESS or FAILED. */
+  status: string
+  reason?: string
+  /** The versions it covered then (`1`, or `1+2` during a split). */
+  versions: string
+  waits: { versions: string; status: string; waitedMs: number }[]
+}
+
 /** One function's rollout: what the reads found, what publishing settled on, and what happened. */
 export interface FunctionRollout {
   fn: FunctionRef
@@ -60,6 +71,10 @@ export interface FunctionRollout {
   foreign?: boolean
   /** Canary analysis: one judgement per judged step. */
   analysis?: StepJudgement[]
+  /** Set when the alias has provisioned concurrency: every alias write waits until it is READY again. */
+  provisioned?: ProvisionedRecord
+  /** The new version was published with SnapStart: its OptimizationStatus once Active, and how long it took. */
+  snapStart?: { optimizationStatus: string; waitedMs: number }
   /** The longest Timeout of the versions read, in ms: how late an invocation's metrics can be sent. */
   timeoutMs?: number
   /** Configuration facts for the Role/DLQ split check. */

@@ -12,6 +12,7 @@ import { extension, judgeable, judgeStep, readBaselines, type AnalysisContext } 
 import type { Ledger } from '../ledger/ledger.js'
 import { judgedWindow, settledAt, widened, type Settling, type Window } from '../inputs/settle.js'
 import { settlingOf } from './settle.js'
+import { waitProvisionedAfterWrite } from './provisioned.js'
 import { movesAllAtOnce, type FunctionRollout } from './record.js'
 import { describeRouting, weightPercent, sameState, snapshot, type AliasState } from '../ledger/snapshot.js'
 
@@ -155,6 +156,8 @@ async function applyStep(d: FunctionRollout, weight: number, ctx: ShiftContext):
     ctx.ledger.confirm(id, now.revisionId)
   }
   record(d, ctx, weight, weight >= 1 ? `promoted to v${d.to}` : `${weightPercent(weight)} to v${d.to}`)
+  // The hold starts once the alias's provisioned concurrency serves the new routing.
+  await waitProvisionedAfterWrite(d, state, ctx)
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Ledger } from '../ledger/ledger.js'
 import type { FunctionRollout, Status } from './record.js'
 import { fixCommand, restoreAll } from '../ledger/restore.js'
 import { weightPercent } from '../ledger/snapshot.js'
+import { provisionedAfterRollback } from './provisioned.js'
 
 /** Time a rollback may take after cancellation: inside the runner's 7.5 s before SIGTERM. */
 const CANCEL_ROLLBACK_MS = 6000
@@ -63,6 +64,16 @@ export async function undo(
     })
     deps.log.info(`  ${r.message}`)
   })
+  const pcNotes = await provisionedAfterRollback(
+    touched,
+    {
+      ...deps,
+      alias: config.alias,
+      budget: () => budget,
+      signal: budget.signal ?? new AbortController().signal
+    },
+    cancelled
+  )
   const failed = results.filter(r => !r.restored)
   if (failed.length > 0) {
     const what = failed.every(r => r.foreign) ? 'not rolled back' : 'rollback incomplete'
@@ -70,7 +81,7 @@ export async function undo(
   }
   return [
     'rolled-back',
-    `${reason}; rolled back: ${touched.length === 1 ? 'the alias is back as it was' : `all ${touched.length} aliases are back as they were`} (verified)`
+    `${reason}; rolled back: ${touched.length === 1 ? 'the alias is back as it was' : `all ${touched.length} aliases are back as they were`} (verified)${pcNotes.map(n => `; ${n}`).join('')}`
   ]
 }
 

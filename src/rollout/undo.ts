@@ -36,15 +36,8 @@ export async function undo(
   for (const d of touched)
     d.timeline.push({ time: stoppedAt, weight: d.weight, action: 'stopped', result: reason })
   if (!config.rollback) return outcomeWithoutRollback(touched, config.alias, reason)
-  // Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget.
   const cancelled = stop.kind === 'cancelled'
-  const budget: Budget = {
-    deadline: deps.clock.now() + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
-    maxAttempts: ATTEMPTS.rollback,
-    // After a cancel every call is bounded too, not only the waits between them: a slow answer must not
-    // carry main past the runner's SIGKILL (post would finish the job, but main's outputs would be lost).
-    ...(cancelled ? { signal: AbortSignal.timeout(CANCEL_ROLLBACK_MS) } : {})
-  }
+  const budget = rollbackBudget(deps.clock.now(), cancelled)
   const results = await deps.log.group('Rolling back', () =>
     restoreAll(
       touched.map(d => d.fn.id),
@@ -83,6 +76,17 @@ export async function undo(
     'rolled-back',
     `${reason}; rolled back: ${touched.length === 1 ? 'the alias is back as it was' : `all ${touched.length} aliases are back as they were`} (verified)${pcNotes.map(n => `; ${n}`).join('')}`
   ]
+}
+
+/** Only a signal races the runner's SIGKILL; a timeout leaves the normal rollback budget. */
+function rollbackBudget(now: number, cancelled: boolean): Budget {
+  return {
+    deadline: now + (cancelled ? CANCEL_ROLLBACK_MS : ROLLBACK_MS),
+    maxAttempts: ATTEMPTS.rollback,
+    // After a cancel every call is bounded too, not only the waits between them: a slow answer must not
+    // carry main past the runner's SIGKILL (post would finish the job, but main's outputs would be lost).
+    ...(cancelled ? { signal: AbortSignal.timeout(CANCEL_ROLLBACK_MS) } : {})
+  }
 }
 
 function outcomeWithoutRollback(touched: FunctionRollout[], alias: string, reason: string): [Status, string] {

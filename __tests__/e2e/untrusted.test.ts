@@ -184,14 +184,16 @@ test('an endpoint answering HTML 500 to everything: at most 6 attempts at the fi
       env: { AWS_REGION: 'us-east-1' }
     })
     expect(r.exitCode).toBe(1)
-    // $LATEST's read is retried; the two reads sent beside it (the alias, and the alias's version read
-    // through it) get one attempt each and are not asked again once $LATEST's read has failed.
+    // $LATEST's read is retried; the three reads sent beside it (the alias, the alias's version read
+    // through it, its provisioned concurrency) get one attempt each and are not asked again once
+    // $LATEST's read has failed.
     const latest = html.paths.filter(p => p === '/2015-03-31/functions/my-fn')
     expect(latest.length).toBeLessThanOrEqual(6)
     expect(latest.length).toBeGreaterThan(1)
     expect(html.paths.filter(p => p !== '/2015-03-31/functions/my-fn').sort()).toEqual([
       '/2015-03-31/functions/my-fn/aliases/live',
-      '/2015-03-31/functions/my-fn?Qualifier=live'
+      '/2015-03-31/functions/my-fn?Qualifier=live',
+      '/2019-09-30/functions/my-fn/provisioned-concurrency?Qualifier=live'
     ])
     expect(errors(r)).toEqual([
       expect.stringMatching(

@@ -28,5 +28,10 @@ export const DEFAULT_INPUTS: RawInputs = {
   analysis: '',
   'min-invocations': '',
   'latency-tolerance': '20%',
-  'keep-versions': ''
+  'keep-versions': '',
+  engine: 'action',
+  'codedeploy-application': '',
+  'codedeploy-deployment-group': '',
+  'codedeploy-service-role': '',
+  hooks: ''
 }

@@ -119,7 +119,9 @@ describe('parseInputs: valid configurations', () => {
       analysis: [],
       minInvocations: 0,
       latencyTolerance: 0.2,
-      keepVersions: null
+      keepVersions: null,
+      engine: 'action',
+      codedeploy: null
     })
   })
 

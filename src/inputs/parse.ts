@@ -2,6 +2,7 @@ import { resolveEndpoints } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { formatDuration, parseDuration } from './duration.js'
+import { engineInputs } from './engine.js'
 import { isKnownRegion, REGION_EXAMPLES } from './regions.js'
 import { buildPlan, parseStrategy, planDurationMs, type PlanStep } from './plan.js'
 import {
@@ -58,7 +59,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
     keepVersions:
       raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
-    ...analysisInputs(raw, schedule.plan, schedule.wait)
+    ...analysisInputs(raw, schedule.plan, schedule.wait),
+    ...engineInputs(raw, env, target)
   })
 }
 

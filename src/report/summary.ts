@@ -6,6 +6,7 @@ import type { FunctionRollout, Outcome } from '../rollout/record.js'
 import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { pruneSummary } from '../prune/words.js'
 import { analysisChart, weightChart } from './chart.js'
+import { codeDeploySummary } from './codedeploy.js'
 import { consoleLink } from './status.js'
 import { mdCell, mdText } from '../untrusted.js'
 
@@ -51,6 +52,7 @@ export function summaryMarkdown(outcome: Outcome, config: Config): string {
     for (const a of outcome.alarms) lines.push(`| ${mdCell(a.name)} | ${mdCell(a.state)} |`)
     lines.push('')
   }
+  if (outcome.codedeploy) lines.push(...codeDeploySummary(outcome.codedeploy))
   if (outcome.pruning) lines.push(...pruneSummary(outcome.pruning))
   const notes = outcome.deployments.filter(d => d.message).map(d => `- ${mdText(d.message ?? '', 1000)}`)
   if (notes.length > 0) lines.push('### Alias state', '', ...notes, '')

@@ -2,7 +2,6 @@
 // deployment group, service role and hooks it uses. Pure; the first bad value throws an InputError.
 import { resolveServiceEndpoint } from '../aws/endpoints.js'
 import { InputError } from '../errors.js'
-import type { RawInputs } from './config.js'
 import { splitList, type FunctionRef } from './names.js'
 
 export type Engine = 'action' | 'codedeploy'
@@ -40,8 +39,10 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9_+=,.@/-]{1,512}$/
 const HOOK_FUNCTION =
   /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9_$-]{1,128})?$/
 
+type EngineRaw = Record<(typeof CODEDEPLOY_INPUTS)[number] | 'engine' | 'endpoint-url', string>
+
 export function engineInputs(
-  raw: RawInputs,
+  raw: EngineRaw,
   env: Record<string, string | undefined>,
   target: { functions: readonly FunctionRef[]; alias: string }
 ): { engine: Engine; codedeploy: CodeDeploySettings | null } {

@@ -61,13 +61,10 @@ function note(deps: WatchDeps, outcome: Outcome, d: FunctionRollout, seen: Seen,
     outcome.codedeploy?.events.push(line)
   }
   if (change.moved !== undefined) {
+    // Less traffic on the new version than before is CodeDeploy's rollback, not a step forward.
+    const action = change.moved < d.weight ? 'CodeDeploy rollback' : 'CodeDeploy AllowTraffic'
     d.weight = change.moved
-    d.timeline.push({
-      time: deps.clock.now(),
-      weight: change.moved,
-      action: 'CodeDeploy AllowTraffic',
-      result: 'ok'
-    })
+    d.timeline.push({ time: deps.clock.now(), weight: change.moved, action, result: 'ok' })
   }
   return change.seen
 }
@@ -143,9 +140,10 @@ async function settle(
   const now = await aliasNow(deps, d, config.alias, budget)
   const back = now === `v${d.from}`
   d.restored = back
-  d.weight = back ? 0 : d.weight
-  if (back)
+  // Unless a look already saw the traffic back on the old version.
+  if (back && d.weight > 0)
     d.timeline.push({ time: deps.clock.now(), weight: 0, action: 'CodeDeploy rollback', result: 'ok' })
+  if (back) d.weight = 0
   d.message = `${ended.reason}; CodeDeploy rollback ${ended.rollbackDeploymentId} ${rolled}: alias ${config.alias} is ${now}${back ? ' (verified)' : ''}`
   deps.log.info(d.message)
   return { status: back ? 'rolled-back' : 'failed', error: d.message }

@@ -204,3 +204,26 @@ test('post leaves alone a deployment main left running on purpose (wait: false)'
     )
   ).toBe('Succeeded')
 })
+
+test("a failing hook: rolled-back before any traffic; the hook's words stay text in the log and summary", async () => {
+  await createFunction(lambda, 'cd-bad-hook', 'hook', {
+    EMULATOR_FAIL: 'true',
+    EMULATOR_ERROR_MESSAGE: 'nope\n::set-output name=status::promoted\n::error::pwned <img src=x>'
+  })
+  await ready('cd-hooked')
+  const r = await act(
+    emu,
+    inputs('cd-hooked', { strategy: 'Canary10Percent5Minutes', hooks: 'before-allow-traffic: cd-bad-hook' })
+  )
+  expect(r.outputs.status).toBe('rolled-back')
+  expect(r.stdout).toMatch(/BeforeAllowTraffic: Failed \(The hook function cd-bad-hook failed: .*pwned/)
+  const commands = r.commands.map(c => `${c.command}: ${c.message}`)
+  expect(commands.filter(c => c.includes('pwned') && !c.startsWith('error: CodeDeploy'))).toEqual([])
+  expect(r.stdout.split('\n').filter(l => /^\s*::(set-output|error::pwned)/.test(l))).toEqual([])
+  expect(errors(r)).toHaveLength(1)
+  expect(errors(r)[0]).toMatch(
+    /^CodeDeploy failed the deployment \(HEALTH_CONSTRAINTS: .*alias live is v1 \(verified\)$/
+  )
+  expect(r.summary).not.toContain('<img')
+  expect(await routing('cd-hooked')).toBe('1{}')
+})

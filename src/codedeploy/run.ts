@@ -44,27 +44,16 @@ export async function deployWithCodeDeploy(
   let id: string
   try {
     await createMissing(deps.codedeploy, s, choice, missing, config.alarms, budget(deps), deps.log)
-    id = await create(config, s, choice, d, deps)
   } catch (error) {
     return close(outcome, deps, { status: 'failed', error: `${failureLine(error)}; no traffic was moved` })
   }
-  saveCodeDeploy(deps.store, { id, region: config.region, endpoint: s.endpoint, rollback: config.rollback })
-  const link = deploymentLink(config.region, id)
-  outcome.codedeploy = {
-    deploymentId: id,
-    link,
-    application: s.application,
-    group: s.deploymentGroup,
-    config: choice.name,
-    events: []
+  try {
+    id = await create(config, s, choice, d, deps)
+  } catch (error) {
+    return close(outcome, deps, { status: 'failed', error: createFailed(error, s) })
   }
-  d.timeline.push({
-    time: deps.clock.now(),
-    weight: 0,
-    action: `CodeDeploy deployment ${id} (${choice.name})`,
-    result: 'created'
-  })
-  deps.log.info(`created CodeDeploy deployment ${id} (${choice.name}, v${d.from} → v${d.to}): ${link}`)
+  saveCodeDeploy(deps.store, { id, region: config.region, endpoint: s.endpoint, rollback: config.rollback })
+  const link = recordDeployment(outcome, d, s, choice, id, config.region, deps)
   if (!config.wait) {
     markCodeDeployDone(deps.store, 'in-progress')
     deps.log.info(`wait: false: CodeDeploy moves the traffic on its own; follow it at ${link}`)
@@ -74,6 +63,40 @@ export async function deployWithCodeDeploy(
     follow(config, deps, outcome, d, id)
   )
   return close(outcome, deps, end)
+}
+
+/** The deployment in the outcome, the timeline and the log. Answers its console link. */
+function recordDeployment(
+  outcome: Outcome,
+  d: FunctionRollout,
+  s: CodeDeploySettings,
+  choice: ConfigChoice,
+  id: string,
+  region: string,
+  deps: WatchDeps
+): string {
+  const link = deploymentLink(region, id)
+  outcome.codedeploy = {
+    deploymentId: id,
+    link,
+    application: s.application,
+    group: s.deploymentGroup,
+    config: choice.name,
+    events: []
+  }
+  const action = `CodeDeploy deployment ${id} (${choice.name})`
+  d.timeline.push({ time: deps.clock.now(), weight: 0, action, result: 'created' })
+  deps.log.info(`created CodeDeploy deployment ${id} (${choice.name}, v${d.from} → v${d.to}): ${link}`)
+  return link
+}
+
+/** A refusal (4xx) created nothing; a lost answer may have created a deployment, which then runs alone. */
+function createFailed(error: unknown, s: CodeDeploySettings): string {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
+  const refused = status !== undefined && status >= 400 && status < 500
+  return refused
+    ? `${failureLine(error)}; no deployment was created and no traffic was moved`
+    : `${failureLine(error)}; CodeDeploy may have created the deployment before its answer was lost: look at the deployments of ${s.application}/${s.deploymentGroup} (it runs under the group's alarms and rollback)`
 }
 
 /** CodeDeploy moves an existing alias from one published version, with no split pending. */

@@ -227,3 +227,21 @@ test("a failing hook: rolled-back before any traffic; the hook's words stay text
   expect(r.summary).not.toContain('<img')
   expect(await routing('cd-hooked')).toBe('1{}')
 })
+
+test('other numbers: a custom configuration, created by the first run and reused by the next', async () => {
+  await ready('cd-custom')
+  const custom = { strategy: 'canary', 'canary-percent': '20', interval: '1m' }
+  const first = await act(emu, inputs('cd-custom', custom))
+  expect(first.outputs.status).toBe('promoted')
+  expect(first.stdout).toContain('created deployment configuration LambdaPromote.Canary20Percent1Minute')
+  await updateCode(lambda, 'cd-custom', 'cd-custom v3')
+  const second = await act(emu, inputs('cd-custom', custom))
+  expect(errors(second)).toEqual([])
+  expect(second.outputs.status).toBe('promoted')
+  expect(second.stdout).not.toContain('created deployment configuration')
+  expect(second.stdout).not.toContain('created CodeDeploy application')
+  expect(second.stdout).toMatch(
+    /created CodeDeploy deployment d-\w+ \(LambdaPromote\.Canary20Percent1Minute, v2 → v3\)/
+  )
+  expect(await routing('cd-custom')).toBe('3{}')
+})

@@ -6,7 +6,7 @@ import { readAppSpec } from '../../emulator/codedeploy/appspec.js'
 import { buildAppSpec } from '../../src/codedeploy/appspec.js'
 import type { CodeDeployApi, DeploymentView } from '../../src/codedeploy/api.js'
 import { ending, observe, START } from '../../src/codedeploy/follow.js'
-import { deploymentConfigFor } from '../../src/codedeploy/strategy.js'
+import { deploymentConfigFor, sameRouting } from '../../src/codedeploy/strategy.js'
 import { follow } from '../../src/codedeploy/watch.js'
 import { InputError } from '../../src/errors.js'
 import { parseHooks } from '../../src/inputs/engine.js'
@@ -79,6 +79,21 @@ describe('strategy → deployment configuration', () => {
     expect(refusal({ 'bake-time': '1m' })).toMatch(/^bake-time "1m": .*after-allow-traffic hook/)
     expect(refusal({ 'function-name': 'a,b' })).toMatch(/^function-name "a,b": .*lockstep/)
   })
+})
+
+test('an existing custom configuration is the same by its numbers, whatever its key order', () => {
+  const wanted = choice({ strategy: 'canary', 'canary-percent': '25' }).routing
+  const found = JSON.parse(
+    '{"timeBasedCanary":{"canaryInterval":5,"canaryPercentage":25},"type":"TimeBasedCanary"}'
+  ) as typeof wanted
+  expect(sameRouting(found, wanted)).toBe(true)
+  expect(
+    sameRouting(
+      { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 25, canaryInterval: 6 } },
+      wanted
+    )
+  ).toBe(false)
+  expect(sameRouting({ type: 'AllAtOnce' }, wanted)).toBe(false)
 })
 
 describe('the CodeDeploy inputs', () => {

@@ -100,7 +100,14 @@ function refuseWhatCodeDeployCannotDo(config: Settings): void {
     )
 }
 
-/** Whether an existing custom configuration routes traffic as this run would. */
-export function sameRouting(a: TrafficRouting, b: TrafficRouting): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+/** Whether an existing custom configuration routes traffic as this run would (by its numbers, not its JSON). */
+export function sameRouting(found: TrafficRouting, wanted: TrafficRouting): boolean {
+  const numbers = (r: TrafficRouting): [string, number?, number?] =>
+    r.type === 'TimeBasedCanary'
+      ? [r.type, r.timeBasedCanary?.canaryPercentage, r.timeBasedCanary?.canaryInterval]
+      : r.type === 'TimeBasedLinear'
+        ? [r.type, r.timeBasedLinear?.linearPercentage, r.timeBasedLinear?.linearInterval]
+        : [r.type]
+  const [a, b] = [numbers(found), numbers(wanted)]
+  return a.length === b.length && a.every((v, i) => v === b[i])
 }

@@ -245,3 +245,14 @@ test('other numbers: a custom configuration, created by the first run and reused
   )
   expect(await routing('cd-custom')).toBe('3{}')
 })
+
+test('nothing new to promote: unchanged, and no deployment is created', async () => {
+  const before = emu.log.filter(e => e.operation === 'CreateDeployment').length
+  const r = await act(
+    emu,
+    inputs('cd-custom', { strategy: 'canary', 'canary-percent': '20', interval: '1m' })
+  )
+  expect(r.outputs.status).toBe('unchanged')
+  expect(r.outputs['deployment-id']).toBe('')
+  expect(emu.log.filter(e => e.operation === 'CreateDeployment').length).toBe(before)
+})

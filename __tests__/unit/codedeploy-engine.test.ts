@@ -7,6 +7,7 @@ import { buildAppSpec } from '../../src/codedeploy/appspec.js'
 import type { CodeDeployApi, DeploymentView } from '../../src/codedeploy/api.js'
 import { ending, observe, START } from '../../src/codedeploy/follow.js'
 import { deploymentConfigFor, sameRouting } from '../../src/codedeploy/strategy.js'
+import { lookUp } from '../../src/codedeploy/setup.js'
 import { follow } from '../../src/codedeploy/watch.js'
 import { InputError } from '../../src/errors.js'
 import { parseHooks } from '../../src/inputs/engine.js'
@@ -302,6 +303,52 @@ describe('following a deployment', () => {
     expect(
       r.log.lines.some(l => l.startsWith('warning: cancelled (SIGINT): stopped CodeDeploy deployment d-1'))
     ).toBe(true)
+  })
+})
+
+describe('looking up what a deployment needs', () => {
+  const settings = parse({ 'function-name': 'orders', alarms: 'orders-errors' }).codedeploy!
+  const canary = choice({ strategy: 'canary' })
+  const budget = { deadline: Date.now() + 60_000, maxAttempts: 1 }
+  const api = (app: object | null, group: object | null) =>
+    ({
+      getApplication: async () => app,
+      getDeploymentGroup: async () => group,
+      getDeploymentConfig: async () => null
+    }) as unknown as CodeDeployApi
+
+  test('a missing group without a service role: one line with the command that creates it', async () => {
+    await expect(
+      lookUp(
+        api({ computePlatform: 'Lambda' }, null),
+        settings,
+        canary,
+        ['orders-errors'],
+        budget,
+        recorder()
+      )
+    ).rejects.toThrow(
+      /^CodeDeploy deployment group orders-live of application orders does not exist: set codedeploy-service-role .* or create it: aws deploy create-deployment-group --application-name orders --deployment-group-name orders-live .*--alarm-configuration 'enabled=true,alarms=\[\{name=orders-errors\}\]'.*; nothing was changed$/
+    )
+  })
+
+  test('an application of another platform is refused; a group that does not watch the alarms is warned about', async () => {
+    await expect(
+      lookUp(api({ computePlatform: 'Server' }, null), settings, canary, [], budget, recorder())
+    ).rejects.toThrow('CodeDeploy application orders is for Server, not Lambda')
+    const log = recorder()
+    const missing = await lookUp(
+      api({ computePlatform: 'Lambda' }, { alarms: [], alarmsEnabled: false }),
+      settings,
+      choice({ strategy: 'canary', 'canary-percent': '30' }),
+      ['orders-errors'],
+      budget,
+      log
+    )
+    expect(missing).toEqual({ application: false, group: false, config: true })
+    expect(log.lines.join('\n')).toMatch(
+      /^warning: deployment group orders-live does not watch alarm orders-errors/m
+    )
   })
 })
 

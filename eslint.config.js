@@ -5,8 +5,9 @@ import tseslint from 'typescript-eslint'
 // clock, log, untrusted, concurrency). Only main.ts and the bundle entries import anything at all; the
 // root's helpers import no wing. README.md's development section draws the same order.
 const WINGS = {
-  post: ['ledger', 'github', 'inputs', 'aws'],
-  report: ['rollout', 'prune', 'ledger', 'analysis', 'github', 'inputs', 'aws'],
+  post: ['codedeploy', 'ledger', 'github', 'inputs', 'aws'],
+  report: ['codedeploy', 'rollout', 'prune', 'ledger', 'analysis', 'github', 'inputs', 'aws'],
+  codedeploy: ['rollout', 'ledger', 'analysis', 'github', 'inputs', 'aws'],
   rollout: ['prune', 'ledger', 'analysis', 'github', 'inputs', 'aws'],
   prune: ['aws'],
   ledger: ['inputs', 'aws'],

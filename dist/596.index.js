@@ -158,7 +158,7 @@ class LambdaGateway {
         this.budget = budget;
         this.client = new dist_cjs/* LambdaClient */.Nox({
             region: options.region,
-            ...(0,endpoints/* clientEndpointConfig */.F)(options.endpoint),
+            ...(0,endpoints/* clientEndpointConfig */.Fg)(options.endpoint),
             ...(options.useFipsEndpoint !== undefined ? { useFipsEndpoint: options.useFipsEndpoint } : {}),
             ...(options.useDualstackEndpoint !== undefined
                 ? { useDualstackEndpoint: options.useDualstackEndpoint }

@@ -20,7 +20,7 @@ export const modules = {
 function cloudwatchClient(o) {
     return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__/* .CloudWatchClient */ .WBn({
         region: o.region,
-        ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .clientEndpointConfig */ .F)(o.endpoint),
+        ...(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .clientEndpointConfig */ .Fg)(o.endpoint),
         customUserAgent: o.userAgent,
         maxAttempts: 1,
         requestHandler: _sdk_options_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_HANDLER */ .di

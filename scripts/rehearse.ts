@@ -21,6 +21,9 @@ import { describeTraffic, MAX_RATE_PER_SECOND, startTraffic, type Traffic } from
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 
 export const DEFAULT_TRAFFIC_RATE = 50
+/** A CodeDeploy minute in the rehearsal's emulator: a 5-minute canary takes 5 seconds. */
+export const DEFAULT_CODEDEPLOY_MINUTE_MS = 1000
+const REHEARSAL_SERVICE_ROLE = 'arn:aws:iam::123456789012:role/rehearsal-codedeploy'
 /** The runner's default job timeout (360 minutes): the longest a step can run on GitHub. */
 const JOB_TIMEOUT_MS = 360 * 60_000
 /** Two signals closer than this are one Ctrl-C delivered twice (the terminal, and npm forwarding it). */
@@ -62,6 +65,10 @@ Options:
   --port=N          the emulator's port (default: any free one), to look at it with the AWS CLI meanwhile
   --endpoint=URL    use an emulator you started (npm run emulator) and seeded yourself, on this machine:
                     nothing is started or created; only --traffic and --verbose apply
+  --codedeploy-minute=MS
+                    how long one CodeDeploy minute lasts in the emulator (default ${DEFAULT_CODEDEPLOY_MINUTE_MS} ms), for
+                    engine=codedeploy: Canary10Percent5Minutes then takes 5 s. With engine=codedeploy a
+                    service role is filled in, so that the action creates the application and group
   --verbose         also show the action's ::debug:: lines
   -h, --help        this text
 
@@ -74,7 +81,8 @@ Examples:
   npm run rehearse -- strategy=canary canary-percent=50 interval=3s analysis=errors --traffic=100
   npm run rehearse -- strategy=linear linear-percent=25 interval=1s --traffic=20 --alarm
   npm run rehearse -- function-name=orders-api,billing-api strategy=canary interval=1s
-  npm run rehearse -- version=1 strategy=all-at-once            # roll back to v1 by hand`
+  npm run rehearse -- version=1 strategy=all-at-once            # roll back to v1 by hand
+  npm run rehearse -- engine=codedeploy strategy=canary         # CodeDeploy moves the alias`
 
 export class UsageError extends Error {}
 
@@ -90,6 +98,8 @@ export interface Rehearsal {
   firstDeploy: boolean
   unchanged: boolean
   port: number
+  /** The emulator's CodeDeploy minute, in ms. */
+  codedeployMinuteMs: number
   endpoint?: string
   verbose: boolean
 }
@@ -113,7 +123,7 @@ export function parseRehearsal(argv: readonly string[], declaredInputs: readonly
   const declared = new Set(declaredInputs)
   const inputs: Record<string, string> = {}
   const flags = new Map<string, string | undefined>()
-  const VALUE_FLAGS = new Set(['port', 'endpoint'])
+  const VALUE_FLAGS = new Set(['port', 'endpoint', 'codedeploy-minute'])
   const OPTIONAL_VALUE = new Set(['alarm', 'traffic'])
   const BOOLEAN = new Set(['fail-new', 'first-deploy', 'unchanged', 'verbose', 'help'])
   for (const arg of argv) {
@@ -171,7 +181,7 @@ export function parseRehearsal(argv: readonly string[], declaredInputs: readonly
       throw new UsageError(
         `--endpoint=${endpoint}: a rehearsal runs against an emulator on this machine (http://127.0.0.1:PORT)`
       )
-    for (const name of ['fail-new', 'alarm', 'first-deploy', 'unchanged', 'port'])
+    for (const name of ['fail-new', 'alarm', 'first-deploy', 'unchanged', 'port', 'codedeploy-minute'])
       if (flags.has(name))
         throw new UsageError(
           `--${name} seeds the rehearsal's own emulator; it does not apply with --endpoint`
@@ -210,6 +220,14 @@ export function parseRehearsal(argv: readonly string[], declaredInputs: readonly
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port=${rawPort}: expected a port number`)
 
+  const rawMinute = flags.get('codedeploy-minute')
+  const codedeployMinuteMs = rawMinute === undefined ? DEFAULT_CODEDEPLOY_MINUTE_MS : Number(rawMinute)
+  if (!Number.isInteger(codedeployMinuteMs) || codedeployMinuteMs < 1 || codedeployMinuteMs > 60_000)
+    throw new UsageError(`--codedeploy-minute=${rawMinute}: expected milliseconds, 1 to 60000`)
+  // The rehearsal's emulator starts empty: a service role lets the action create what CodeDeploy needs.
+  if ((inputs.engine ?? '').toLowerCase() === 'codedeploy' && endpoint === undefined)
+    inputs['codedeploy-service-role'] ??= REHEARSAL_SERVICE_ROLE
+
   return {
     help,
     inputs,
@@ -220,6 +238,7 @@ export function parseRehearsal(argv: readonly string[], declaredInputs: readonly
     firstDeploy,
     unchanged,
     port,
+    codedeployMinuteMs,
     endpoint,
     verbose: flags.has('verbose')
   }
@@ -329,7 +348,12 @@ export async function rehearse(argv: readonly string[]): Promise<number> {
     const region = r.inputs.region || 'us-east-1'
     let endpoint = r.endpoint
     if (endpoint === undefined) {
-      const emu = await startEmulator({ ...EMULATOR, port: r.port, region })
+      const emu = await startEmulator({
+        ...EMULATOR,
+        port: r.port,
+        region,
+        codedeployMinuteMs: r.codedeployMinuteMs
+      })
       stops.push(() => emu.close())
       endpoint = emu.url
       r.inputs['metrics-delay'] ??= METRICS_DELAY

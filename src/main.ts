@@ -30,6 +30,8 @@ const SMALL_YOUNG_GENERATION_FROM = 20
 export async function run(): Promise<void> {
   const config = readConfig()
   if (!config) return
+  const engine = config.engine === 'codedeploy' ? await codeDeployEngine(config) : promote
+  if (!engine) return
   if (config.functions.length >= SMALL_YOUNG_GENERATION_FROM)
     setFlagsFromString('--semi-space-growth-factor=1')
 
@@ -43,7 +45,7 @@ export async function run(): Promise<void> {
   let tracker: DeploymentTracker | null = null
   let outcome: Outcome | null = null
   try {
-    outcome = await promote(config, {
+    outcome = await engine(config, {
       api: aws.api,
       alarms: aws.alarms,
       ...(aws.metrics ? { metrics: aws.metrics } : {}),
@@ -95,11 +97,26 @@ function readConfig(): Config | null {
   try {
     return parseInputs(readInputs(), process.env)
   } catch (error) {
-    runner.setOutput('status', 'failed')
-    runner.setOutput('result', '[]')
-    runner.setFailed(failureLine(error))
+    refused(error)
     return null
   }
+}
+
+/** engine: codedeploy, loaded only when chosen; null once what CodeDeploy cannot do has been refused. */
+async function codeDeployEngine(config: Config): Promise<typeof promote | null> {
+  const { codeDeployEngine } = await import('./codedeploy/run.js')
+  try {
+    return codeDeployEngine(config)
+  } catch (error) {
+    refused(error)
+    return null
+  }
+}
+
+function refused(error: unknown): void {
+  runner.setOutput('status', 'failed')
+  runner.setOutput('result', '[]')
+  runner.setFailed(failureLine(error))
 }
 
 /** The runner sends SIGINT, then SIGTERM 7.5 s later, then SIGKILL: stop at the first and roll back. */

@@ -29,5 +29,10 @@ export const DEFAULT_INPUTS: RawInputs = {
   'min-invocations': '',
   'latency-tolerance': '20%',
   'keep-versions': '',
-  'metrics-delay': '2m'
+  'metrics-delay': '2m',
+  engine: 'action',
+  'codedeploy-application': '',
+  'codedeploy-deployment-group': '',
+  'codedeploy-service-role': '',
+  hooks: ''
 }

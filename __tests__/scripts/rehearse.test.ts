@@ -63,6 +63,20 @@ describe('the command line', () => {
     expect(parse('--endpoint=http://localhost:4599', '--traffic=3').endpoint).toBe('http://localhost:4599')
     expect(parse('-h').help).toBe(true)
   })
+
+  test('engine=codedeploy: a service role is filled in; the CodeDeploy minute is a second unless given', () => {
+    const r = parse('engine=codedeploy', 'strategy=canary')
+    expect(r.inputs['codedeploy-service-role']).toMatch(/^arn:aws:iam::\d{12}:role\//)
+    expect(r.codedeployMinuteMs).toBe(1000)
+    expect(
+      parse('engine=codedeploy', 'codedeploy-service-role=arn:aws:iam::111122223333:role/mine').inputs
+    ).toMatchObject({
+      'codedeploy-service-role': 'arn:aws:iam::111122223333:role/mine'
+    })
+    expect(parse('--codedeploy-minute=200').codedeployMinuteMs).toBe(200)
+    expect(parse('strategy=canary').inputs).not.toHaveProperty('codedeploy-service-role')
+    expect(usage('--codedeploy-minute=0')).toMatch(/expected milliseconds/)
+  })
 })
 
 interface Run {
@@ -157,6 +171,20 @@ describe('npm run rehearse, spawned', () => {
     expect(run.stdout).toMatch(/rehearsal: rolled-back; exit 1\n$/)
     await expectNothingLeft(run.stdout)
   }, 90_000)
+
+  test('engine=codedeploy strategy=canary: CodeDeploy moves the alias, promoted, exit 0', async () => {
+    const run = await rehearse(['engine=codedeploy', 'strategy=canary', '--codedeploy-minute=400'])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('created CodeDeploy application my-fn')
+    expect(run.stdout).toMatch(
+      /created CodeDeploy deployment d-\w+ \(CodeDeployDefault\.LambdaCanary10Percent5Minutes/
+    )
+    expect(run.stdout).toMatch(/ {2}deployment-id=d-\w+/)
+    expect(run.stdout).toContain('  status=promoted')
+    expect(run.stdout).toContain('my-fn:live → v2\n')
+    await expectNothingLeft(run.stdout)
+  })
 
   test('SIGTERM mid-hold cancels like the runner: rollback, post step, everything stopped', async () => {
     let sent = false

@@ -121,7 +121,9 @@ describe('parseInputs: valid configurations', () => {
       latencyTolerance: 0.2,
       keepVersions: null,
       metricsDelayMs: 120_000,
-      metricsResolutionMs: 60_000
+      metricsResolutionMs: 60_000,
+      engine: 'action',
+      codedeploy: null
     })
   })
 

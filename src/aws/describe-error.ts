@@ -6,7 +6,7 @@ export interface AwsCall {
   operation: string
   /** What the call was about, as a reader knows it: `my-fn`, `my-fn:live`, an alarm's name. */
   resource: string
-  service: 'Lambda' | 'CloudWatch'
+  service: 'Lambda' | 'CloudWatch' | 'CodeDeploy'
   /** The endpoint called; null for AWS's own endpoint, which the line then does not name. */
   endpoint: string | null
   /** What chose the endpoint (`endpoint-url`, `AWS_ENDPOINT_URL_LAMBDA`…): the setting a hint names. */
@@ -183,7 +183,7 @@ function denied(raw: string, message: string, call: AwsCall): { what: string; ch
       ...(because ? { check: `because ${logSafe(because, 200)}` } : {})
     }
   }
-  const action = `${call.service === 'Lambda' ? 'lambda' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`
+  const action = `${call.service === 'Lambda' ? 'lambda' : call.service === 'CodeDeploy' ? 'codedeploy' : 'cloudwatch'}:${IAM_ACTION[call.operation] ?? call.operation}`
   return {
     what: `access denied${message ? `: ${message}` : ''}`,
     check: `the job's role needs ${action} on ${logSafe(call.resource, 120) || 'the resource'}`

@@ -81,6 +81,25 @@ export function resolveEndpoints(input: string | null, env: Record<string, strin
 }
 
 /**
+ * One more service's endpoint by the same precedence (the input, else `variable` unless the ignore switch
+ * is on, else AWS_ENDPOINT_URL), for a client only some runs build (CodeDeploy's).
+ */
+export function resolveServiceEndpoint(
+  input: string | null,
+  env: Record<string, string | undefined>,
+  variable: string
+): { url: string | null; source: string | null } {
+  const explicit = (input ?? '').trim()
+  if (explicit !== '') return { url: checkEndpoint('endpoint-url', explicit), source: 'endpoint-url' }
+  if (ignoreSwitch((env[IGNORE_VARIABLE] ?? '').trim())) return { url: null, source: null }
+  for (const name of [variable, SHARED_VARIABLE]) {
+    const value = (env[name] ?? '').trim()
+    if (value !== '') return { url: checkEndpoint(name, value), source: name }
+  }
+  return { url: null, source: null }
+}
+
+/**
  * The SDK client options that send requests to `endpoint`, or to AWS's default when null, and nowhere
  * else: the flag is what stops the SDK from reading AWS_ENDPOINT_URL* and ~/.aws/config on its own.
  */

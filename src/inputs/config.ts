@@ -1,4 +1,5 @@
 import type { Endpoints } from '../aws/endpoints.js'
+import type { CodeDeploySettings, Engine } from './engine.js'
 import type { PlanStep, Strategy } from './plan.js'
 import type { FunctionRef, VersionSpec } from './names.js'
 
@@ -43,6 +44,10 @@ export interface Config {
   readonly metricsDelayMs: number
   /** The metrics' resolution: windows are whole periods of it (one minute for Lambda). */
   readonly metricsResolutionMs: number
+  /** Who moves the traffic: this step (action) or an AWS CodeDeploy deployment. */
+  readonly engine: Engine
+  /** engine: codedeploy's application, group, role and hooks; null with the action engine. */
+  readonly codedeploy: CodeDeploySettings | null
 }
 
 /** Every input the action declares, as the runner hands them over (trimmed strings). */
@@ -74,7 +79,12 @@ export const INPUT_NAMES = [
   'min-invocations',
   'latency-tolerance',
   'keep-versions',
-  'metrics-delay'
+  'metrics-delay',
+  'engine',
+  'codedeploy-application',
+  'codedeploy-deployment-group',
+  'codedeploy-service-role',
+  'hooks'
 ] as const
 type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Record<InputName, string>

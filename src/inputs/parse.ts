@@ -3,6 +3,7 @@ import { InputError } from '../errors.js'
 import type { Config, RawInputs } from './config.js'
 import { parseDuration } from './duration.js'
 import { metricsResolution, parseMetricsDelay, scheduleRefusal } from './metrics-timing.js'
+import { engineInputs } from './engine.js'
 import { isKnownRegion, REGION_EXAMPLES } from './regions.js'
 import { buildPlan, parseStrategy, type PlanStep } from './plan.js'
 import {
@@ -55,7 +56,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     ),
     concurrency: positiveNumber('concurrency', raw.concurrency || '10', 100, true),
     keepVersions:
-      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true)
+      raw['keep-versions'] === '' ? null : positiveNumber('keep-versions', raw['keep-versions'], 10000, true),
+    ...engineInputs(raw, env, target)
   })
 }
 

@@ -15,6 +15,8 @@ export const entryKey = (i: number): string => `f${i}`
 
 const KEY_DEPLOYMENT = 'deployment'
 const KEY_REPORTED = 'reported'
+const KEY_CODEDEPLOY = 'codedeploy'
+const KEY_CODEDEPLOY_DONE = 'codedeploy-done'
 
 /** The GitHub deployment main opened: enough for post to mark it failed without the token (read apart). */
 export interface DeploymentRecord {
@@ -42,6 +44,38 @@ export function unreportedDeployment(store: StateStore): DeploymentRecord | unde
 /** Main reported the deployment's final status (or tried to): post leaves it alone. */
 export function markReported(store: StateStore): void {
   store.save(KEY_REPORTED, 'true')
+}
+
+/** engine: codedeploy: the deployment main created, and how to reach CodeDeploy to stop it. */
+export interface CodeDeployRecord {
+  id: string
+  region: string
+  endpoint: string | null
+  /** The rollback input: a stop asks CodeDeploy to roll back only when it is true. */
+  rollback: boolean
+}
+
+/** Saved as soon as CreateDeployment answers: post stops exactly this one, never another. */
+export function saveCodeDeploy(store: StateStore, record: CodeDeployRecord): void {
+  store.save(KEY_CODEDEPLOY, JSON.stringify(record))
+}
+
+/** Main is done with the deployment (it ended, was stopped, or was left to run with wait: false). */
+export function markCodeDeployDone(store: StateStore, how: string): void {
+  store.save(KEY_CODEDEPLOY_DONE, how)
+}
+
+/**
+ * The deployment post must stop: the one main created and was still following when it died; undefined
+ * when there is none. Throws when the saved record is not JSON (post says so).
+ */
+export function codeDeployToStop(store: StateStore): CodeDeployRecord | undefined {
+  const saved = store.get(KEY_CODEDEPLOY)
+  if (!saved || store.get(KEY_CODEDEPLOY_DONE)) return undefined
+  const record = JSON.parse(saved) as CodeDeployRecord
+  if (typeof record.id !== 'string' || record.id === '')
+    throw new Error('the saved deployment id is malformed')
+  return record
 }
 
 /** An in-memory store: tests, and main when it runs outside a runner. */

@@ -11,6 +11,7 @@ import { readLedger, type Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { restoreAll } from '../ledger/restore.js'
 import { describeRouting, snapshot } from '../ledger/snapshot.js'
 import { postGateway } from './client.js'
+import { stopIfLeft, type StopDeployment } from './codedeploy.js'
 
 export interface PostDeps {
   store: StateStore
@@ -19,6 +20,8 @@ export interface PostDeps {
   /** Builds the Lambda client main used, from what the ledger saved (region, endpoint, FIPS, dual-stack). */
   api: (head: LedgerHead) => Promise<AliasApi & { destroy?: () => void }>
   env: Record<string, string | undefined>
+  /** engine: codedeploy: stops the deployment main created (absent: such runs are not checked). */
+  stopDeployment?: StopDeployment
 }
 
 export interface PostResult {
@@ -31,6 +34,8 @@ export interface PostResult {
 /** The post step's decision and work, over injected seams so that tests run it in-process. */
 export async function postRun(deps: PostDeps): Promise<PostResult> {
   const { log } = deps
+  const stopped = deps.stopDeployment ? await stopIfLeft(deps.store, log, deps.stopDeployment) : null
+  if (stopped) return stopped
   const saved = readLedger(deps.store)
   if (saved.kind === 'none') {
     log.info(
@@ -96,7 +101,8 @@ export async function post(): Promise<void> {
     log: runnerLog,
     clock,
     env: process.env,
-    api: head => postGateway(head, clock)
+    api: head => postGateway(head, clock),
+    stopDeployment: async record => (await import('../codedeploy/stop.js')).stopLeftDeployment(record, clock)
   })
   await closeDeployment(result)
   if (result.failure) runner.setFailed(result.failure)

@@ -40,4 +40,6 @@ export function writeOutputs(outcome: Outcome, config: Config): void {
   runner.setOutput('status', outcome.status)
   runner.setOutput('result', JSON.stringify(resultEntries(outcome, config.alias)))
   if (config.keepVersions !== null) runner.setOutput('pruned-versions', prunedVersions(outcome.pruning))
+  if (config.engine === 'codedeploy')
+    runner.setOutput('deployment-id', outcome.codedeploy?.deploymentId ?? '')
 }

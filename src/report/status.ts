@@ -14,6 +14,11 @@ export function deploymentStatus(outcome: Outcome): { state: 'success' | 'failur
     case 'promoted':
       return { state: 'success', description: `promoted ${from} → v${first?.to} on ${arn}${more}` }
     case 'in-progress':
+      if (outcome.codedeploy)
+        return {
+          state: 'success',
+          description: `CodeDeploy deployment ${outcome.codedeploy.deploymentId} is moving v${first?.to} onto ${arn}`
+        }
       return {
         state: 'success',
         description: `v${first?.to} at ${weightPercent(first?.weight ?? 0)}, waiting for a later run, on ${arn}${more}`

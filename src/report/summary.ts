@@ -7,6 +7,7 @@ import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { pruneSummary } from '../prune/words.js'
 import { analysisChart, weightChart } from './chart.js'
 import { provisionedSummary } from './provisioned.js'
+import { codeDeploySummary } from './codedeploy.js'
 import { consoleLink } from './status.js'
 import { mdCell, mdText } from '../untrusted.js'
 
@@ -53,6 +54,7 @@ export function summaryMarkdown(outcome: Outcome, config: Config): string {
     lines.push('')
   }
   lines.push(...provisionedSummary(outcome, config.alias))
+  if (outcome.codedeploy) lines.push(...codeDeploySummary(outcome.codedeploy))
   if (outcome.pruning) lines.push(...pruneSummary(outcome.pruning))
   const notes = outcome.deployments.filter(d => d.message).map(d => `- ${mdText(d.message ?? '', 1000)}`)
   if (notes.length > 0) lines.push('### Alias state', '', ...notes, '')

@@ -44,7 +44,7 @@ export interface EngineDeps {
   credentialsExpiry?: () => Promise<Date | undefined>
 }
 
-type End = { status: Status; error?: string }
+export type End = { status: Status; error?: string }
 
 export async function promote(config: Config, deps: EngineDeps): Promise<Outcome> {
   const startedAt = deps.clock.now()
@@ -68,8 +68,11 @@ export async function promote(config: Config, deps: EngineDeps): Promise<Outcome
   return finish(outcome, deps.clock, await shiftOrUndo(config, deps, outcome, ledger), ledger)
 }
 
-/** Reads, publishes and gates; returns how the run ended when it ends before any alias write. */
-async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Promise<End | null> {
+/**
+ * Reads, publishes and gates; returns how the run ended when it ends before any alias write. The CodeDeploy
+ * engine runs it too: the same decision, publishing and smoke test before CodeDeploy moves anything.
+ */
+export async function prepare(config: Config, deps: EngineDeps, outcome: Outcome): Promise<End | null> {
   const failed = (error: unknown): End => ({ status: 'failed', error: failureLine(error) })
   let found: Inspection[]
   try {

@@ -123,4 +123,16 @@ export interface Outcome {
   plan: string[]
   /** What keep-versions deleted and kept, when it is set. */
   pruning?: PruneReport
+  /** engine: codedeploy: the deployment this run created and what following it showed. */
+  codedeploy?: CodeDeployReport
+}
+
+export interface CodeDeployReport {
+  deploymentId: string
+  link: string
+  application: string
+  group: string
+  config: string
+  /** What the log said while following, oldest first (CodeDeploy's words already made safe). */
+  events: string[]
 }

@@ -196,7 +196,8 @@ async function publishPhase(
   }
   if (config.smokeTestPayload === null) return
   for (const d of active) {
-    const result = await smokeTest(deps.api, d.fn.id, d.to, config.smokeTestPayload, deps.signal)
+    const { smokeTestPayload: payload, smokeTestExpect: expect } = config
+    const result = await smokeTest(deps.api, d.fn.id, d.to, payload, deps.signal, expect)
     deps.log.info(`${d.fn.name}: smoke test ${result.ok ? 'passed' : 'FAILED'}: ${result.detail}`)
     if (!result.ok)
       throw new DeployError(

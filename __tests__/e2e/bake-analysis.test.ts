@@ -19,7 +19,9 @@ import {
 
 let emu: Emulator
 beforeAll(async () => {
-  emu = await emulator()
+  // Metrics by the second, on time (as in analysis.test.ts): with Lambda's whole minutes and the default
+  // metrics-delay, a 3 s bake is judged minutes later, past any test's patience.
+  emu = await emulator({ metricsResolutionMs: 1000 })
 })
 afterEach(() => emu.traffic.stopAll())
 afterAll(() => emu.close())
@@ -41,8 +43,15 @@ const served = (ms: number): Promise<void> => new Promise(resolve => setTimeout(
 
 const bake = (fn: string, extra: Record<string, string> = {}) =>
   runMainThenPost({
-    inputs: { 'function-name': fn, alias: 'live', 'bake-time': '3s', analysis: 'errors', ...extra },
-    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
+    inputs: {
+      'function-name': fn,
+      alias: 'live',
+      'bake-time': '3s',
+      analysis: 'errors',
+      'metrics-delay': '0s',
+      ...extra
+    },
+    env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1', LAMBDA_PROMOTE_METRICS_RESOLUTION: '1s' }
   })
 
 // Exactly equal rates would be rolled back by chance in up to 5% of runs (the test's significance level);

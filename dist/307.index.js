@@ -21,8 +21,8 @@ var errors = __webpack_require__(3916);
 var hand_off = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/ledger/snapshot.ts
 var snapshot = __webpack_require__(3137);
-// EXTERNAL MODULE: ./src/rollout/engine.ts + 21 modules
-var engine = __webpack_require__(4220);
+// EXTERNAL MODULE: ./src/rollout/engine.ts + 22 modules
+var engine = __webpack_require__(3462);
 ;// CONCATENATED MODULE: ./src/codedeploy/api.ts
 /** The CodeDeploy console's page of a deployment. */
 function deploymentLink(region, deploymentId) {

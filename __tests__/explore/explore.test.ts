@@ -38,6 +38,6 @@ it('keeps every invariant at every fault point', async () => {
   expect(violations).toEqual([])
   // The sample reaches every kind of end the space holds, so the invariants were tried on each.
   expect(Object.keys(ends)).toEqual(expect.arrayContaining(['promoted', 'rolled-back', 'failed', 'killed']))
-  // About 85 s on an idle 2-core machine (the post step's SDK client costs more per case than the old
-  // hand-made one did): room for a machine three times slower.
-}, 360_000)
+  // About 85 s on an idle 2-core machine, 342 s on the same machine at a load of 10 with a CPU-bound
+  // process on each core: the limit only catches a hang, so it leaves room for far slower than that.
+}, 900_000)

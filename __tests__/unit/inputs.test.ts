@@ -103,6 +103,7 @@ describe('parseInputs: valid configurations', () => {
       wait: true,
       alarms: [],
       smokeTestPayload: null,
+      smokeTestExpect: null,
       bakeMs: 0,
       rollback: true,
       timeoutMs: 30 * 60_000,
@@ -624,6 +625,18 @@ describe('parseInputs: bad inputs fail with one line naming input, value and wha
       { 'smoke-test-payload': LONG_PAYLOAD },
       ENV,
       `smoke-test-payload "${LONG_PAYLOAD.slice(0, 60)}…": expected JSON (${jsonMessage(LONG_PAYLOAD)})`
+    ],
+    [
+      'bad JSON smoke expectation',
+      { 'smoke-test-payload': '{}', 'smoke-test-expect': '{"ok":' },
+      ENV,
+      `smoke-test-expect "{"ok":": expected JSON (${jsonMessage('{"ok":')})`
+    ],
+    [
+      'smoke expectation without a payload',
+      { 'smoke-test-expect': '{"ok":true}' },
+      ENV,
+      'smoke-test-expect "{"ok":true}": needs smoke-test-payload (there is no reply to match)'
     ],
     // description, endpoint
     [

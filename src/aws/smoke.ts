@@ -1,6 +1,7 @@
 import { DeployError, errorLine } from '../errors.js'
 import { logSafe } from '../untrusted.js'
 import type { InvokeResult, LambdaApi } from './api.js'
+import { replyRefusal } from './smoke-reply.js'
 
 interface SmokeResult {
   ok: boolean
@@ -14,7 +15,8 @@ export async function smokeTest(
   fn: string,
   version: string,
   payload: string,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  expect: string | null = null
 ): Promise<SmokeResult> {
   let reply: InvokeResult
   try {
@@ -27,11 +29,11 @@ export async function smokeTest(
       )
     return { ok: false, detail: `invoke failed: ${errorLine(error)}` }
   }
-  return judgeReply(reply, version)
+  return judgeReply(reply, version, expect)
 }
 
 /** Pure: what a reply says about the version. */
-function judgeReply(reply: InvokeResult, version: string): SmokeResult {
+function judgeReply(reply: InvokeResult, version: string, expect: string | null): SmokeResult {
   if (reply.statusCode < 200 || reply.statusCode > 299) {
     return { ok: false, detail: `invoke answered HTTP ${reply.statusCode}` }
   }
@@ -53,6 +55,8 @@ function judgeReply(reply: InvokeResult, version: string): SmokeResult {
       detail: `function error (${logSafe(reply.functionError, 40)}): ${logSafe(message, 200)}`
     }
   }
+  const refusal = replyRefusal(reply.payload, expect)
+  if (refusal) return { ok: false, detail: refusal }
   const size = new TextEncoder().encode(reply.payload).length
   return {
     ok: true,

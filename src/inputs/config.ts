@@ -15,6 +15,8 @@ export interface Config {
   readonly alarms: readonly string[]
   /** Validated JSON text, or null for no smoke test. */
   readonly smokeTestPayload: string | null
+  /** Validated JSON text the smoke reply must contain (a subset match), or null. */
+  readonly smokeTestExpect: string | null
   readonly bakeMs: number
   readonly rollback: boolean
   readonly timeoutMs: number
@@ -64,6 +66,7 @@ export const INPUT_NAMES = [
   'wait',
   'alarms',
   'smoke-test-payload',
+  'smoke-test-expect',
   'bake-time',
   'rollback',
   'timeout',

@@ -21,6 +21,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const alarms = alarmInputs(raw)
   const smokeTestPayload =
     raw['smoke-test-payload'] === '' ? null : json('smoke-test-payload', raw['smoke-test-payload'])
+  const smokeTestExpect = smokeExpect(raw['smoke-test-expect'], smokeTestPayload)
   const region = resolveRegion(raw.region, env, target.functions)
   // The SDK's own precedence, decided once here: the input, else the per-service variable, else
   // AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
@@ -40,6 +41,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     plan: Object.freeze(plan),
     alarms: Object.freeze(alarms),
     smokeTestPayload,
+    smokeTestExpect,
     rollback: bool('rollback', raw.rollback || 'true'),
     description: raw.description === '' ? null : raw.description,
     region,
@@ -175,6 +177,14 @@ function json(input: string, value: string): string {
     const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value
     throw new InputError(input, shown, `expected JSON (${(error as Error).message})`)
   }
+}
+
+function smokeExpect(value: string, payload: string | null): string | null {
+  if (value === '') return null
+  const checked = json('smoke-test-expect', value)
+  if (payload === null)
+    throw new InputError('smoke-test-expect', value, 'needs smoke-test-payload (there is no reply to match)')
+  return checked
 }
 
 function resolveRegion(

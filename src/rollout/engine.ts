@@ -16,7 +16,7 @@ import type { StateStore } from '../ledger/hand-off.js'
 import { Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { planLines } from './plan-lines.js'
 import { snapStartNote } from './provisioned.js'
-import { checkCredentialsLast, checkPlanFits, plannedMs } from './preflight.js'
+import { preflight } from './preflight.js'
 import { publishAndSettle } from './publish.js'
 import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
@@ -92,7 +92,7 @@ export async function prepare(config: Config, deps: EngineDeps, outcome: Outcome
   if (refusal)
     return { status: 'failed', error: `refused: ${refusal} before any traffic moved; nothing was changed` }
   try {
-    await preflight(config, deps, ds)
+    await preflight(config, ds, analysisContext(config, deps) !== undefined, deps)
   } catch (error) {
     return failed(error)
   }
@@ -161,13 +161,6 @@ function finish(outcome: Outcome, clock: Clock, end: End, ledger?: Ledger): Outc
   return outcome
 }
 
-/** Before any change, dry-run included: the plan fits timeout, and the credentials last that long. */
-async function preflight(config: Config, deps: EngineDeps, ds: FunctionRollout[]): Promise<void> {
-  const judged = analysisContext(config, deps) !== undefined
-  checkPlanFits(config, ds, judged)
-  await checkCredentialsLast(deps.credentialsExpiry, plannedMs(config, ds, judged), deps.clock)
-}
-
 const budget = (deps: EngineDeps): Budget => rolloutBudget(deps.deadline, deps.signal)
 
 async function readPhase(config: Config, deps: EngineDeps, budget: Budget): Promise<Inspection[]> {
@@ -200,7 +193,8 @@ async function publishPhase(
   }
   if (config.smokeTestPayload === null) return
   for (const d of active) {
-    const result = await smokeTest(deps.api, d.fn.id, d.to, config.smokeTestPayload, deps.signal)
+    const { smokeTestPayload: payload, smokeTestExpect: expect } = config
+    const result = await smokeTest(deps.api, d.fn.id, d.to, payload, deps.signal, expect)
     deps.log.info(`${d.fn.name}: smoke test ${result.ok ? 'passed' : 'FAILED'}: ${result.detail}`)
     if (!result.ok)
       throw new DeployError(

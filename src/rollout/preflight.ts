@@ -68,6 +68,17 @@ export async function checkCredentialsLast(
   )
 }
 
+/** Before any change, dry-run included: the plan fits timeout, and the credentials last that long. */
+export async function preflight(
+  config: Timing,
+  ds: readonly FunctionRollout[],
+  judged: boolean,
+  checks: { credentialsExpiry?: () => Promise<Date | undefined>; clock: Clock }
+): Promise<void> {
+  checkPlanFits(config, ds, judged)
+  await checkCredentialsLast(checks.credentialsExpiry, plannedMs(config, ds, judged), checks.clock)
+}
+
 /** An instant for the log, in UTC to the second. */
 function stamp(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`

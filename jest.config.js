@@ -8,7 +8,9 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Most suites wait on timers and sockets (holds, polls, a spawned dist/), not the CPU: four workers on two
+  // cores keep both busy.
+  maxWorkers: 4,
   // A worker leaves once its event loop is empty. On a loaded machine that takes longer than Jest's 500 ms
   // (measured: 1-3 s for two trivial unit files at a load of 9 on 2 cores), and Jest then kills it with
   // "failed to exit gracefully", a warning that means a leak. 10 s keeps the warning for real leaks.

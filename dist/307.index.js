@@ -21,8 +21,10 @@ var errors = __webpack_require__(3916);
 var hand_off = __webpack_require__(4436);
 // EXTERNAL MODULE: ./src/ledger/snapshot.ts
 var snapshot = __webpack_require__(3137);
-// EXTERNAL MODULE: ./src/rollout/engine.ts + 22 modules
-var engine = __webpack_require__(3462);
+// EXTERNAL MODULE: ./src/rollout/engine.ts + 21 modules
+var engine = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/rollout/record.ts
+var record = __webpack_require__(7476);
 ;// CONCATENATED MODULE: ./src/codedeploy/api.ts
 /** The CodeDeploy console's page of a deployment. */
 function deploymentLink(region, deploymentId) {
@@ -401,17 +403,11 @@ async function aliasNow(deps, d, alias, budget) {
 
 
 
+
 async function deployWithCodeDeploy(config, choice, deps) {
     const s = config.codedeploy;
     const startedAt = deps.clock.now();
-    const outcome = {
-        status: 'failed',
-        deployments: [],
-        alarms: [],
-        startedAt,
-        endedAt: startedAt,
-        plan: []
-    };
+    const outcome = (0,record/* openOutcome */.ld)(startedAt);
     let missing;
     try {
         await aliasFitsCodeDeploy(config, deps);

@@ -8,7 +8,7 @@ import type { CodeDeploySettings } from '../inputs/engine.js'
 import { saveCodeDeploy, markCodeDeployDone } from '../ledger/hand-off.js'
 import { describeRouting, pendingSplit, snapshot } from '../ledger/snapshot.js'
 import { prepare, type End, type EngineDeps } from '../rollout/engine.js'
-import type { FunctionRollout, Outcome } from '../rollout/record.js'
+import { openOutcome, type FunctionRollout, type Outcome } from '../rollout/record.js'
 import { deploymentLink } from './api.js'
 import { buildAppSpec } from './appspec.js'
 import { createMissing, lookUp, type Missing } from './setup.js'
@@ -22,14 +22,7 @@ export async function deployWithCodeDeploy(
 ): Promise<Outcome> {
   const s = config.codedeploy as CodeDeploySettings
   const startedAt = deps.clock.now()
-  const outcome: Outcome = {
-    status: 'failed',
-    deployments: [],
-    alarms: [],
-    startedAt,
-    endedAt: startedAt,
-    plan: []
-  }
+  const outcome = openOutcome(startedAt)
   let missing: Missing
   try {
     await aliasFitsCodeDeploy(config, deps)

@@ -18,7 +18,7 @@ import { planLines } from './plan-lines.js'
 import { snapStartNote } from './provisioned.js'
 import { preflight } from './preflight.js'
 import { publishAndSettle } from './publish.js'
-import { movesAllAtOnce, type FunctionRollout, type Outcome, type Status } from './record.js'
+import { movesAllAtOnce, openOutcome, type FunctionRollout, type Outcome, type Status } from './record.js'
 import { shift, type ShiftContext } from './shift.js'
 import { describeRouting, weightPercent } from '../ledger/snapshot.js'
 import { undo } from './undo.js'
@@ -48,14 +48,7 @@ export type End = { status: Status; error?: string }
 
 export async function promote(config: Config, deps: EngineDeps): Promise<Outcome> {
   const startedAt = deps.clock.now()
-  const outcome: Outcome = {
-    status: 'failed',
-    deployments: [],
-    alarms: [],
-    startedAt,
-    endedAt: startedAt,
-    plan: []
-  }
+  const outcome = openOutcome(startedAt)
   const early = await prepare(config, deps, outcome)
   if (early) return finish(outcome, deps.clock, early)
   let flags: Pick<LedgerHead, 'useFipsEndpoint' | 'useDualstackEndpoint'> = {}

@@ -136,3 +136,8 @@ export interface CodeDeployReport {
   /** What the log said while following, oldest first (CodeDeploy's words already made safe). */
   events: string[]
 }
+
+/** A run's outcome before anything is known: failed until a phase says otherwise. */
+export function openOutcome(startedAt: number): Outcome {
+  return { status: 'failed', deployments: [], alarms: [], startedAt, endedAt: startedAt, plan: [] }
+}

@@ -1,5 +1,6 @@
 // In-process rig for the rollout engine: the emulator in-process, the real gateway (the real SDK over
 // HTTP), a virtual clock so that five-minute holds pass in microseconds, an in-memory step state.
+import { setMaxListeners } from 'node:events'
 import { AlarmWatcher } from '../src/aws/alarms.js'
 import { LambdaGateway, type GatewayOptions } from '../src/aws/lambda.js'
 import { postBudget } from '../src/aws/budgets.js'
@@ -74,6 +75,9 @@ export function rig(emu: Emulator, config: Config, transport?: GatewayOptions['t
   const log = recorder()
   const store = memoryStore()
   const controller = new AbortController()
+  // The fault exploration holds requests open on purpose (a killed main's never answer), each with the SDK's
+  // abort listeners on this signal; past ten Node warns of a leak that is the scenario, not the engine.
+  setMaxListeners(100, controller.signal)
   const deadline = clock.now() + config.timeoutMs
   const gateway = new LambdaGateway(
     {

@@ -394,16 +394,17 @@ describe('error rule under simulation (seeded, so the same every run)', () => {
 
 describe('latency rule under simulation (seeded, so the same every run)', () => {
   /** Log-normal durations (σ 0.4, a right-skewed tail, as the emulator draws them) by Box–Muller. */
-  function durations(next: () => number, n: number, medianMs: number): number[] {
-    const out: number[] = []
+  function durations(next: () => number, n: number, medianMs: number): Float64Array {
+    const out = new Float64Array(n)
     for (let i = 0; i < n; i++) {
       const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())
-      out.push(medianMs * Math.exp(0.4 * z))
+      out[i] = medianMs * Math.exp(0.4 * z)
     }
-    return out.sort((a, b) => a - b)
+    // A typed array sorts numerically, natively: several times faster than a comparator over 50,000 figures.
+    return out.sort()
   }
   /** What CloudWatch answers for one datapoint: nearest-rank percentiles of the sorted sample. */
-  function figures(sorted: number[]): VersionFigures {
+  function figures(sorted: Float64Array): VersionFigures {
     const at = (tenths: number): number =>
       sorted[Math.max(1, Math.ceil((tenths * sorted.length) / 1000)) - 1]!
     return {

@@ -1,6 +1,7 @@
 // Analysis where no partial step holds, through dist/: all at once with bake time judges the new version
 // against the old version's own figures from before the move (equal error rates pass, worse ones are
 // rolled back), and analysis that cannot take effect (wait: false with a partial step) is refused.
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runMainThenPost } from '../../testkit/runner.js'
 import {
@@ -9,32 +10,31 @@ import {
   emulator,
   errors,
   getAlias,
-  lambda,
   lastSeq,
   publish,
   updateCode,
   updateEnv,
   writes
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
+let client: LambdaClient
 // Metrics by the second and on time (the action is told so), so that a 3 s bake is judged seconds after it.
-beforeAll(async () => {
-  emu = await emulator({ metricsResolutionMs: 1000 })
-})
+useEmulator(
+  f => ({ emu, lambda: client } = f),
+  () => emulator({ metricsResolutionMs: 1000 })
+)
 afterEach(() => emu.traffic.stopAll())
-afterAll(() => emu.close())
 
 /** live on v1 erring at `oldRate`, new code erring at `newRate` in $LATEST, traffic on the alias. */
 async function setUp(fn: string, oldRate: string, newRate: string, rps: number): Promise<void> {
-  const client = lambda(emu)
   await createFunction(client, fn, 'one', { EMULATOR_ERROR_RATE: oldRate })
   await publish(client, fn)
   await createAlias(client, fn, 'live', '1')
   await updateCode(client, fn, 'two')
   await updateEnv(client, fn, { EMULATOR_ERROR_RATE: newRate })
   if (rps > 0) emu.traffic.start({ functionName: fn, alias: 'live', rps })
-  client.destroy()
 }
 
 /** The old version has served for longer than the bake before the run starts: a full baseline window. */
@@ -67,7 +67,7 @@ test('all at once + bake: a new version no worse (2% before, 1.5% after) is judg
   // Judged against v1's own rate, not against an absolute margin.
   expect(main.stdout).toMatch(/bake-equal: v2 vs v1 over \S+: .*errors \d+(\.\d)?% vs \d+(\.\d)?% \(p.*\) ✓/)
   expect(main.stdout).not.toMatch(/vs margin/)
-  expect((await getAlias(lambda(emu), 'bake-equal', 'live')).FunctionVersion).toBe('2')
+  expect((await getAlias(client, 'bake-equal', 'live')).FunctionVersion).toBe('2')
 }, 60_000)
 
 test('all at once + bake: a worse new version (2% → 30%) is rolled back', async () => {
@@ -79,7 +79,7 @@ test('all at once + bake: a worse new version (2% → 30%) is rolled back', asyn
     /^canary analysis of bake-worse at 100%: v2 vs v1 over \S+: .*errors \d+(\.\d)?% vs \d+(\.\d)?% \(p.*\) ✗/
   )
   expect(post.exitCode).toBe(0)
-  const alias = await getAlias(lambda(emu), 'bake-worse', 'live')
+  const alias = await getAlias(client, 'bake-worse', 'live')
   expect([alias.FunctionVersion, alias.RoutingConfig?.AdditionalVersionWeights ?? {}]).toEqual(['1', {}])
 }, 60_000)
 

@@ -2,20 +2,20 @@
 // one, with when it resets, and not blamed on the token's permissions. Through dist/ against the fake
 // GitHub API; the deploy itself goes on (reporting to GitHub never decides it).
 import type { ServerResponse } from 'node:http'
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { startFakeGitHub, type FakeGitHub } from '../../testkit/fake-github.js'
-import { act, emulator, getAlias, lambda, readyToPromote } from '../../testkit/fixtures.js'
+import { act, getAlias, readyToPromote } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
+let client: LambdaClient
 let fake: FakeGitHub
+useEmulator(f => ({ emu, lambda: client } = f))
 beforeAll(async () => {
-  emu = await emulator()
   fake = await startFakeGitHub()
 })
-afterAll(async () => {
-  await fake.close()
-  await emu.close()
-})
+afterAll(() => fake.close())
 
 const answer = (res: ServerResponse, status: number, headers: Record<string, string>, message: string) =>
   res
@@ -23,16 +23,14 @@ const answer = (res: ServerResponse, status: number, headers: Record<string, str
     .end(JSON.stringify({ message, documentation_url: 'https://docs.github.com/rest' }))
 
 async function deploy(fn: string) {
-  const client = lambda(emu)
   await readyToPromote(client, fn)
-  client.destroy()
   const r = await act(
     emu,
     { 'function-name': fn, alias: 'live', environment: 'production' },
     { env: { GITHUB_API_URL: fake.url } }
   )
   expect(r.outputs.status).toBe('promoted')
-  expect((await getAlias(lambda(emu), fn, 'live')).FunctionVersion).toBe('2')
+  expect((await getAlias(client, fn, 'live')).FunctionVersion).toBe('2')
   return r.commands.filter(c => c.command === 'warning' && /github/i.test(c.message)).map(c => c.message)
 }
 

@@ -5,7 +5,8 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net'
 import type { Emulator } from '../../emulator/index.js'
 import { runMainThenPost } from '../../testkit/runner.js'
-import { emulator, getAlias, lambda, readyToPromote } from '../../testkit/fixtures.js'
+import { getAlias, readyToPromote } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 interface Seen {
   path: string
@@ -39,16 +40,13 @@ async function gateway(target: string): Promise<{ url: string; seen: Seen[]; ser
 let emu: Emulator
 let client: LambdaClient
 let proxy: Awaited<ReturnType<typeof gateway>>
+useEmulator(f => ({ emu, lambda: client } = f))
 beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
   proxy = await gateway(emu.url)
 })
 afterAll(async () => {
-  client.destroy()
   proxy.server.closeAllConnections()
   await new Promise(resolve => proxy.server.close(resolve))
-  await emu.close()
 })
 
 const canary = (fn: string): Record<string, string> => ({

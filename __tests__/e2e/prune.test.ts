@@ -10,33 +10,22 @@ import {
 import type { Emulator } from '../../emulator/index.js'
 import {
   act,
-  cloudwatch,
   createAlias,
   createFunction,
-  emulator,
   errors,
-  lambda,
   lastSeq,
   okAlarm,
   publish,
   splitSeen,
   updateCode
 } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
 let client: LambdaClient
 let cw: CloudWatchClient
 
-beforeAll(async () => {
-  emu = await emulator()
-  client = lambda(emu)
-  cw = cloudwatch(emu)
-})
-afterAll(async () => {
-  client.destroy()
-  cw.destroy()
-  await emu.close()
-})
+useEmulator(f => ({ emu, lambda: client, cloudwatch: cw } = f))
 
 /** Versions 1–8, `live` on 7, `staging` on 3, a queue mapped to version 2, new code in $LATEST. */
 async function eightVersions(fn: string): Promise<void> {

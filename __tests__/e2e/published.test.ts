@@ -1,15 +1,15 @@
 // `published` is true only for the step whose PublishVersion created the version: two steps of one run
 // attempt promoting two aliases of one function share every part of the default description but a
 // per-step token, so the second is told the version is not its own. Through dist/.
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runAction } from '../../testkit/runner.js'
-import { createAlias, emulator, getAlias, lambda, readyToPromote } from '../../testkit/fixtures.js'
+import { createAlias, getAlias, readyToPromote } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
-afterAll(() => emu.close())
+let client: LambdaClient
+useEmulator(f => ({ emu, lambda: client } = f))
 
 const step = (alias: string) =>
   runAction({
@@ -19,10 +19,8 @@ const step = (alias: string) =>
   })
 
 test('two steps of one run promoting two aliases: only the first says published=true', async () => {
-  const client = lambda(emu)
   await readyToPromote(client, 'two-aliases')
   await createAlias(client, 'two-aliases', 'staging', '1')
-  client.destroy()
   const first = await step('live')
   expect([first.outputs.status, first.outputs.version, first.outputs.published]).toEqual([
     'promoted',
@@ -38,5 +36,5 @@ test('two steps of one run promoting two aliases: only the first says published=
   ])
   expect(JSON.parse(second.outputs.result as string)).toEqual([expect.objectContaining({ published: false })])
   expect(second.stdout).toMatch(/two-aliases: v2 exists, sha/)
-  expect((await getAlias(lambda(emu), 'two-aliases', 'staging')).FunctionVersion).toBe('2')
+  expect((await getAlias(client, 'two-aliases', 'staging')).FunctionVersion).toBe('2')
 }, 60_000)

@@ -1,25 +1,16 @@
 // The smoke test judges the reply, not only the invoke: a proxy-shaped 5xx fails, and smoke-test-expect
 // is a subset the reply must contain. Through dist/; EMULATOR_RESPONSE is the new version's reply.
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runAction } from '../../testkit/runner.js'
-import {
-  emulator,
-  errors,
-  getAlias,
-  lambda,
-  lastSeq,
-  readyToPromote,
-  writes
-} from '../../testkit/fixtures.js'
+import { errors, getAlias, lastSeq, readyToPromote, writes } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
-afterAll(() => emu.close())
+let client: LambdaClient
+useEmulator(f => ({ emu, lambda: client } = f))
 
 async function promote(fn: string, reply: string, smoke: Record<string, string>) {
-  const client = lambda(emu)
   await readyToPromote(client, fn, { env: { EMULATOR_RESPONSE: reply } })
   const since = lastSeq(emu)
   const main = await runAction({
@@ -27,7 +18,6 @@ async function promote(fn: string, reply: string, smoke: Record<string, string>)
     env: { AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'us-east-1' }
   })
   const alias = await getAlias(client, fn, 'live')
-  client.destroy()
   return { main, aliasWrites: writes(emu, since).filter(w => w.includes('Alias')), alias }
 }
 

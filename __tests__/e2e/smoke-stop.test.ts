@@ -1,23 +1,15 @@
 // A timeout or a cancel during a slow smoke test is reported as what it is, not as a failed smoke test.
 // Through dist/, with the emulator holding every Invoke for longer than the step may take.
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runAction } from '../../testkit/runner.js'
-import {
-  emulator,
-  errors,
-  getAlias,
-  lambda,
-  lastSeq,
-  readyToPromote,
-  writes
-} from '../../testkit/fixtures.js'
+import { errors, getAlias, lastSeq, readyToPromote, writes } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
+let client: LambdaClient
+useEmulator(f => ({ emu, lambda: client } = f))
 afterEach(() => emu.faults.clear())
-afterAll(() => emu.close())
 
 const inputs = (fn: string, extra: Record<string, string> = {}) => ({
   'function-name': fn,
@@ -27,9 +19,7 @@ const inputs = (fn: string, extra: Record<string, string> = {}) => ({
 })
 
 async function slowSmoke(fn: string): Promise<number> {
-  const client = lambda(emu)
   await readyToPromote(client, fn)
-  client.destroy()
   emu.faults.add({ operation: 'Invoke', latencyMs: 30_000 })
   return lastSeq(emu)
 }
@@ -47,7 +37,7 @@ test('the timeout reached during the smoke test says timeout, and nothing moved'
   ])
   expect(main.stdout).not.toMatch(/smoke test FAILED/)
   expect(writes(emu, since).filter(w => w.includes('Alias'))).toEqual([])
-  expect((await getAlias(lambda(emu), 'smoke-timeout', 'live')).FunctionVersion).toBe('1')
+  expect((await getAlias(client, 'smoke-timeout', 'live')).FunctionVersion).toBe('1')
 }, 60_000)
 
 test('a cancel (SIGINT) during the smoke test says cancelled, and nothing moved', async () => {

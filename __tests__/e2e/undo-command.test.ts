@@ -3,15 +3,15 @@
 // restore the alias's exact description, line breaks and `::` included.
 import { execFileSync } from 'node:child_process'
 import { UpdateAliasCommand } from '@aws-sdk/client-lambda'
+import type { LambdaClient } from '@aws-sdk/client-lambda'
 import type { Emulator } from '../../emulator/index.js'
 import { runAction } from '../../testkit/runner.js'
-import { emulator, errors, getAlias, lambda, readyToPromote } from '../../testkit/fixtures.js'
+import { errors, getAlias, readyToPromote } from '../../testkit/fixtures.js'
+import { useEmulator } from '../../testkit/use-emulator.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await emulator()
-})
-afterAll(() => emu.close())
+let client: LambdaClient
+useEmulator(f => ({ emu, lambda: client } = f))
 
 function argumentsOf(command: string): string[] {
   const stub = `aws() { node -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' -- "$@"; }`
@@ -21,7 +21,6 @@ const option = (args: string[], name: string): string => args[args.indexOf(name)
 
 test('the printed undo command sets the description the alias had, exactly', async () => {
   const description = 'prod  traffic\n::warning::owned by on-call ：：'
-  const client = lambda(emu)
   await readyToPromote(client, 'undo-exact', { description })
   const main = await runAction({
     inputs: {
@@ -51,5 +50,4 @@ test('the printed undo command sets the description the alias had, exactly', asy
     })
   )
   expect((await getAlias(client, 'undo-exact', 'live')).Description).toBe(description)
-  client.destroy()
 }, 60_000)

@@ -9,7 +9,7 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
   // Most suites wait on timers and sockets (holds, polls, a spawned dist/), not the CPU: six workers on two
-  // cores keep both busy (a fresh clone, 2 cores: 163 s; four workers: 207 s).
+  // cores keep both busy (a fresh clone, 2 cores: 157-163 s; four workers: 207 s).
   maxWorkers: 6,
   testSequencer: '<rootDir>/jest.sequencer.js',
   // A worker leaves once its event loop is empty. On a loaded machine that takes longer than Jest's 500 ms

@@ -5,12 +5,14 @@ import { rolloutBudget } from '../aws/budgets.js'
 import { DeployError, failureLine } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { CodeDeploySettings } from '../inputs/engine.js'
-import { saveCodeDeploy, markCodeDeployDone } from '../ledger/hand-off.js'
+import { saveCodeDeploy, markCodeDeployDone, saveCodeDeploySending } from '../ledger/hand-off.js'
 import { describeRouting, pendingSplit, snapshot } from '../ledger/snapshot.js'
 import { prepare, type End, type EngineDeps } from '../rollout/engine.js'
 import { openOutcome, type FunctionRollout, type Outcome } from '../rollout/record.js'
 import { deploymentLink } from './api.js'
 import { buildAppSpec } from './appspec.js'
+import { hasStepToken } from './lost.js'
+import { createFailed } from './recover.js'
 import { createMissing, lookUp, type Missing } from './setup.js'
 import { deploymentConfigFor, type ConfigChoice } from './strategy.js'
 import { follow, type WatchDeps } from './watch.js'
@@ -43,7 +45,7 @@ export async function deployWithCodeDeploy(
   try {
     id = await create(config, s, choice, d, deps)
   } catch (error) {
-    return close(outcome, deps, { status: 'failed', error: createFailed(error, s) })
+    return close(outcome, deps, { status: 'failed', error: await createFailed(error, deps) })
   }
   saveCodeDeploy(deps.store, { id, region: config.region, endpoint: s.endpoint, rollback: config.rollback })
   const link = recordDeployment(outcome, d, s, choice, id, config.region, deps)
@@ -83,15 +85,6 @@ function recordDeployment(
   return link
 }
 
-/** A refusal (4xx) created nothing; a lost answer may have created a deployment, which then runs alone. */
-function createFailed(error: unknown, s: CodeDeploySettings): string {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
-  const refused = status !== undefined && status >= 400 && status < 500
-  return refused
-    ? `${failureLine(error)}; no deployment was created and no traffic was moved`
-    : `${failureLine(error)}; CodeDeploy may have created the deployment before its answer was lost: look at the deployments of ${s.application}/${s.deploymentGroup} (it runs under the group's alarms and rollback)`
-}
-
 /** CodeDeploy moves an existing alias from one published version, with no split pending. */
 async function aliasFitsCodeDeploy(config: Config, deps: WatchDeps): Promise<void> {
   const fn = config.functions[0]
@@ -126,6 +119,17 @@ async function create(
     currentVersion: d.from ?? '',
     targetVersion: d.to,
     hooks: s.hooks
+  })
+  // Saved before the send: should the answer be lost, or main die before it, the deployment can be found.
+  saveCodeDeploySending(deps.store, {
+    application: s.application,
+    group: s.deploymentGroup,
+    description: deps.description,
+    tokened: config.description === null && hasStepToken(deps.description),
+    sentAt: deps.clock.now(),
+    region: config.region,
+    endpoint: s.endpoint,
+    rollback: config.rollback
   })
   const id = await deps.codedeploy.createDeployment(
     {

@@ -1,10 +1,11 @@
 // What finding a deployment whose CreateDeployment answer was lost relies on, through the real
 // @aws-sdk/client-codedeploy: the lost-response fault applies CreateDeployment and drops its answer;
-// ListDeployments filters by status and createTimeRange; GetDeployment gives description and createTime.
+// ListDeployments filters by status and createTimeRange; GetDeployment gives description and createTime;
+// answerLatencyMs makes the deployment while its answer is held back (a caller killed meanwhile).
 import { CodeDeployClient, CreateDeploymentCommand, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy'
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { appAndGroup, appSpecJson, deployment, revision } from './codedeploy-helpers.js'
-import { failure, fakeClock, harness, type Harness } from './helpers.js'
+import { failure, fakeClock, harness, waitFor, type Harness } from './helpers.js'
 
 const clock = fakeClock()
 let h: Harness
@@ -55,4 +56,30 @@ test('a lost CreateDeployment answer: the deployment exists, listed by status an
   expect(info.description).toBe('main @ abc1234 step 0a1b2c3d')
   expect(info.createTime?.getTime()).toBe(sent)
   expect((await list(sent + 1000)).deployments).toEqual([])
+})
+
+test('answerLatencyMs: the deployment exists while its CreateDeployment answer is still held back', async () => {
+  await appAndGroup(cd, 'held-app', 'held-grp')
+  h.emu.faults.add({ operation: 'CreateDeployment', answerLatencyMs: 60_000, times: 1 })
+  const abort = new AbortController()
+  let answered = false
+  const create = cd
+    .send(
+      new CreateDeploymentCommand({
+        applicationName: 'held-app',
+        deploymentGroupName: 'held-grp',
+        revision: revision(appSpecJson('held-fn'))
+      }),
+      { abortSignal: abort.signal }
+    )
+    .finally(() => (answered = true))
+  const listed = () =>
+    cd.send(new ListDeploymentsCommand({ applicationName: 'held-app', deploymentGroupName: 'held-grp' }))
+  await waitFor(
+    'the held deployment to be listed',
+    async () => ((await listed()).deployments ?? []).length === 1
+  )
+  expect(answered).toBe(false)
+  abort.abort()
+  expect((await failure(create)).name).toBe('AbortError')
 })

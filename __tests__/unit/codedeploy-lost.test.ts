@@ -132,7 +132,7 @@ describe('looking for it and stopping it', () => {
     expect(cd.stops).toEqual([['d-OURS', false]])
     expect(r).toEqual({
       result: 'stopped',
-      line: "found this step's deployment d-OURS in app/grp, whose CreateDeployment answer was lost, and stopped it (Pending: Stopping Pending.); rollback: false, so the alias stays where it is"
+      line: "found this step's deployment d-OURS in app/grp and stopped it (Pending: Stopping Pending.); rollback: false, so the alias stays where it is"
     })
   })
 
@@ -170,7 +170,9 @@ describe("main's line after CreateDeployment failed", () => {
     const cd = scripted([at('d-OURS', OURS, T)])
     const d = deps(cd.api)
     const refused = Object.assign(new Error('bad'), { $metadata: { httpStatusCode: 400 } })
-    expect(await createFailed(refused, d)).toMatch(/; no deployment was created and no traffic was moved$/)
+    expect(await createFailed(refused, sending(), d)).toMatch(
+      /; no deployment was created and no traffic was moved$/
+    )
     expect(cd.since).toEqual([])
     expect(codeDeployUnanswered(d.store)).toBeUndefined()
   })
@@ -178,9 +180,9 @@ describe("main's line after CreateDeployment failed", () => {
   test('a lost answer: ours found and stopped, and post will not look again', async () => {
     const cd = scripted([at('d-OURS', OURS, T + 10)])
     const d = deps(cd.api)
-    const line = await createFailed(lost, d)
+    const line = await createFailed(lost, sending(), d)
     expect(line).toMatch(
-      /^TimeoutError: socket hang up; the answer to CreateDeployment was lost: found this step's deployment d-OURS in app\/grp, .*and stopped it .*; CodeDeploy rolls the alias back$/
+      /^TimeoutError: socket hang up; CreateDeployment's answer was lost: found this step's deployment d-OURS in app\/grp and stopped it .*; CodeDeploy rolls the alias back$/
     )
     expect(cd.stops).toEqual([['d-OURS', true]])
     expect(d.store.get('codedeploy-done')).toBe('stopped')
@@ -189,15 +191,15 @@ describe("main's line after CreateDeployment failed", () => {
 
   test('none found: said so; post looks again, for a creation landing after its lost answer', async () => {
     const d = deps(scripted([at('d-X', 'another run', T)]).api)
-    expect(await createFailed(lost, d)).toMatch(
-      /the answer to CreateDeployment was lost: no deployment of this step was found in app\/grp, so none runs/
+    expect(await createFailed(lost, sending(), d)).toMatch(
+      /CreateDeployment's answer was lost: no deployment of this step was found in app\/grp, so none runs/
     )
     expect(codeDeployUnanswered(d.store)?.description).toBe(OURS)
   })
 
   test('the lookup fails: the old warning, and why the lookup failed', async () => {
     const d = deps(scripted([], { list: new Error('list broke') }).api)
-    expect(await createFailed(lost, d)).toMatch(
+    expect(await createFailed(lost, sending(), d)).toMatch(
       /CodeDeploy may have created the deployment before its answer was lost: look at the deployments of app\/grp .*; looking for it failed: Error: list broke$/
     )
   })
@@ -298,7 +300,7 @@ describe('main’s path through the real client, the emulator losing the answer'
       'the canary at 10%',
       async () => (await alias(h.lambda, 'lost-fn')).RoutingConfig !== undefined
     )
-    const line = await createFailed(error, {
+    const line = await createFailed(error, sent, {
       store,
       codedeploy: gateway,
       clock: systemClock,
@@ -307,7 +309,7 @@ describe('main’s path through the real client, the emulator losing the answer'
     const id = /deployment (d-[A-Z0-9]+)/.exec(line)?.[1] ?? ''
     expect((await deployment(client, id)).description).toBe(OURS)
     expect(line).toMatch(
-      /the answer to CreateDeployment was lost: found this step's deployment d-[A-Z0-9]+ in lost-app\/lost-grp, .*and stopped it/
+      /CreateDeployment's answer was lost: found this step's deployment d-[A-Z0-9]+ in lost-app\/lost-grp and stopped it/
     )
     await untilStatus(client, id, 'Stopped')
     await waitFor('the rollback', async () => {

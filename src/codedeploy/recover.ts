@@ -2,12 +2,7 @@
 // when main died waiting for the answer. Only the one ownLostDeployment calls ours is ever stopped.
 import type { Budget } from '../aws/api.js'
 import { failureLine } from '../errors.js'
-import {
-  codeDeployUnanswered,
-  markCodeDeployDone,
-  type CodeDeploySending,
-  type StateStore
-} from '../ledger/hand-off.js'
+import { markCodeDeployDone, type CodeDeploySending, type StateStore } from '../ledger/hand-off.js'
 import type { CodeDeployApi } from './api.js'
 import { CLOCK_SKEW_MS, MAX_CANDIDATES, ownLostDeployment, stopCommand, type Verdict } from './lost.js'
 
@@ -28,15 +23,16 @@ const CANCELLED_MS = 6000
 const LOOKUP_MS = 30_000
 
 /**
- * Main's line when CreateDeployment failed. A refusal (4xx) created nothing; a lost answer may have created
+ * Main's line when CreateDeployment failed (`sending`: what it sent, if it got that far; main cannot read
+ * the step state back). A refusal (4xx) created nothing; a lost answer may have created
  * a deployment, which would then run alone: look for it and stop it.
  */
 export async function createFailed(
   error: unknown,
+  sending: CodeDeploySending | undefined,
   deps: { codedeploy: LostApi; store: StateStore; clock: { now(): number }; signal: AbortSignal }
 ): Promise<string> {
   const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
-  const sending = codeDeployUnanswered(deps.store)
   if ((status !== undefined && status >= 400 && status < 500) || !sending) {
     markCodeDeployDone(deps.store, 'refused')
     return `${failureLine(error)}; no deployment was created and no traffic was moved`
@@ -47,7 +43,7 @@ export async function createFailed(
     const r = await recoverLost(deps.codedeploy, sending, { deadline: deps.clock.now() + ms, maxAttempts: 3 })
     // None found, or the stop failed: the post step looks again (a creation may land after its lost answer).
     if (r.result === 'stopped' || r.result === 'ambiguous') markCodeDeployDone(deps.store, r.result)
-    return `${failureLine(error)}; the answer to CreateDeployment was lost: ${r.line}`
+    return `${failureLine(error)}; CreateDeployment's answer was lost: ${r.line}`
   } catch (lookup) {
     return `${failureLine(error)}; CodeDeploy may have created the deployment before its answer was lost: look at the deployments of ${where} (it runs under the group's alarms and rollback); looking for it failed: ${failureLine(lookup)}`
   }
@@ -81,7 +77,7 @@ export async function recoverLost(api: LostApi, s: CodeDeploySending, budget: Bu
     ? 'CodeDeploy rolls the alias back'
     : 'rollback: false, so the alias stays where it is'
   return {
-    line: `found this step's deployment ${id} in ${where}, whose CreateDeployment answer was lost, and stopped it (${said}); ${after}`,
+    line: `found this step's deployment ${id} in ${where} and stopped it (${said}); ${after}`,
     result: 'stopped'
   }
 }
@@ -97,6 +93,6 @@ function unstopped(verdict: Exclude<Verdict, { kind: 'ours' }>, s: CodeDeploySen
     case 'several':
       return `${verdict.ids.length} deployments in ${where} carry the description this step sent (${verdict.ids.join(', ')}), so none can be told this step's and none was stopped; stop yours: ${commands(verdict.ids)}`
     case 'untokened':
-      return `deployment${verdict.ids.length > 1 ? 's' : ''} ${verdict.ids.join(', ')} in ${where} carry the description this step sent, but it is the description input, which other runs may share, so none was stopped; if it is this step's, stop it: ${commands(verdict.ids)}`
+      return `${verdict.ids.length > 1 ? 'deployments' : 'deployment'} ${verdict.ids.join(', ')} in ${where} ${verdict.ids.length > 1 ? 'carry' : 'carries'} the description this step sent, but it is the description input, which other runs may share, so none was stopped; if it is this step's, stop it: ${commands(verdict.ids)}`
   }
 }

@@ -5,7 +5,12 @@ import { rolloutBudget } from '../aws/budgets.js'
 import { DeployError, failureLine } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { CodeDeploySettings } from '../inputs/engine.js'
-import { saveCodeDeploy, markCodeDeployDone, saveCodeDeploySending } from '../ledger/hand-off.js'
+import {
+  saveCodeDeploy,
+  markCodeDeployDone,
+  saveCodeDeploySending,
+  type CodeDeploySending
+} from '../ledger/hand-off.js'
 import { describeRouting, pendingSplit, snapshot } from '../ledger/snapshot.js'
 import { prepare, type End, type EngineDeps } from '../rollout/engine.js'
 import { openOutcome, type FunctionRollout, type Outcome } from '../rollout/record.js'
@@ -37,15 +42,16 @@ export async function deployWithCodeDeploy(
   if (early) return close(outcome, deps, early)
   const d = outcome.deployments.find(x => !x.unchanged) as FunctionRollout
   let id: string
+  let sending: CodeDeploySending | undefined
   try {
     await createMissing(deps.codedeploy, s, choice, missing, config.alarms, budget(deps), deps.log)
   } catch (error) {
     return close(outcome, deps, { status: 'failed', error: `${failureLine(error)}; no traffic was moved` })
   }
   try {
-    id = await create(config, s, choice, d, deps)
+    id = await create(config, s, choice, d, deps, sent => (sending = sent))
   } catch (error) {
-    return close(outcome, deps, { status: 'failed', error: await createFailed(error, deps) })
+    return close(outcome, deps, { status: 'failed', error: await createFailed(error, sending, deps) })
   }
   saveCodeDeploy(deps.store, { id, region: config.region, endpoint: s.endpoint, rollback: config.rollback })
   const link = recordDeployment(outcome, d, s, choice, id, config.region, deps)
@@ -111,7 +117,8 @@ async function create(
   s: CodeDeploySettings,
   choice: ConfigChoice,
   d: FunctionRollout,
-  deps: WatchDeps
+  deps: WatchDeps,
+  sent: (sending: CodeDeploySending) => void
 ): Promise<string> {
   const appSpec = buildAppSpec({
     functionName: d.fn.name,
@@ -121,7 +128,7 @@ async function create(
     hooks: s.hooks
   })
   // Saved before the send: should the answer be lost, or main die before it, the deployment can be found.
-  saveCodeDeploySending(deps.store, {
+  const sending: CodeDeploySending = {
     application: s.application,
     group: s.deploymentGroup,
     description: deps.description,
@@ -130,7 +137,9 @@ async function create(
     region: config.region,
     endpoint: s.endpoint,
     rollback: config.rollback
-  })
+  }
+  saveCodeDeploySending(deps.store, sending)
+  sent(sending)
   const id = await deps.codedeploy.createDeployment(
     {
       application: s.application,

@@ -59,7 +59,7 @@ async function recoverUnanswered(
 ): Promise<{ failure?: string }> {
   const where = `${sending.application}/${sending.group}`
   log.warning(
-    `lambda-promote post: main sent CreateDeployment to ${where} and never had its answer (killed, crashed or timed out); looking for the deployment`
+    `lambda-promote post: main sent CreateDeployment to ${where} and never learnt the deployment's id (the answer was lost, or main was killed before it); looking for the deployment`
   )
   try {
     const r = await recover(sending)

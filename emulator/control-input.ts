@@ -126,7 +126,7 @@ export function settingsPatch(body: Body): Partial<EmulatorSettings> {
 
 export function faultRule(body: Body): FaultRule {
   const rates = ['throttleRate', 'errorRate', 'dropRate', 'lostResponseRate'] as const
-  only(body, ['operation', 'latencyMs', 'times', 'deny', 'principal', ...rates])
+  only(body, ['operation', 'latencyMs', 'answerLatencyMs', 'times', 'deny', 'principal', ...rates])
   const rule: FaultRule = {}
   const op = body.operation
   if (op !== undefined) {
@@ -138,6 +138,8 @@ export function faultRule(body: Body): FaultRule {
   }
   const latency = num(body, 'latencyMs', { min: 0 })
   if (latency !== undefined) rule.latencyMs = latency
+  const answerLatency = num(body, 'answerLatencyMs', { min: 0 })
+  if (answerLatency !== undefined) rule.answerLatencyMs = answerLatency
   const times = num(body, 'times', { min: 1, integer: true })
   if (times !== undefined) rule.times = times
   for (const key of rates) {

@@ -5,6 +5,7 @@ import type { FaultKind, FaultRule, Faults, RateLimitScope } from './types.js'
 
 export interface FaultDecision {
   latencyMs: number
+  answerLatencyMs?: number // after the operation ran, before its answer is sent
   outcome?: 'throttle' | 'error' | 'drop' | 'lost-response' | 'rate-limit' | 'deny'
   principal?: string // for 'deny': the caller named in the message, when the rule sets one
 }
@@ -70,6 +71,8 @@ export class FaultController implements Faults {
       active.remaining -= 1
       const { rule } = active
       decision.latencyMs += rule.latencyMs ?? 0
+      if (rule.answerLatencyMs !== undefined)
+        decision.answerLatencyMs = (decision.answerLatencyMs ?? 0) + rule.answerLatencyMs
       if (decision.outcome !== undefined) continue
       if (rule.deny === true) {
         decision.outcome = 'deny'
@@ -92,5 +95,8 @@ export class FaultController implements Faults {
 }
 
 export function faultLabel(decision: FaultDecision): FaultKind | undefined {
-  return decision.outcome ?? (decision.latencyMs > 0 ? 'latency' : undefined)
+  return (
+    decision.outcome ??
+    (decision.latencyMs > 0 || (decision.answerLatencyMs ?? 0) > 0 ? 'latency' : undefined)
+  )
 }

@@ -189,6 +189,10 @@ export async function startServer(options: EmulatorOptions = {}, hooks: ServerHo
               : lambdaErrorResponse(err)
       }
       if (queryRequest !== undefined) response = toQueryResponse(id.operation, response)
+      if (decision.answerLatencyMs) {
+        await sleep(decision.answerLatencyMs, closing.signal)
+        if (closing.signal.aborted) return
+      }
       if (decision.outcome === 'lost-response') {
         // The change is made, the answer never arrives: the client cannot tell this from a drop.
         entry.status = 0

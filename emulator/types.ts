@@ -45,6 +45,7 @@ export interface RequestLogEntry {
 export interface FaultRule {
   operation?: string | string[] // operations it applies to; default all
   latencyMs?: number // added delay before handling
+  answerLatencyMs?: number // added delay after handling, before answering: the change is made, its answer late
   throttleRate?: number // 0..1 chance of 429 TooManyRequestsException with Retry-After: 1
   errorRate?: number // 0..1 chance of 500 ServiceException
   dropRate?: number // 0..1 chance of destroying the socket without a response

@@ -53,6 +53,13 @@ export interface CodeDeployApi {
   createDeploymentConfig(name: string, routing: TrafficRouting, budget: Budget): Promise<void>
   createDeployment(deployment: NewDeployment, budget: Budget): Promise<string>
   view(deploymentId: string, budget: Budget): Promise<DeploymentView>
+  /** The group's deployments not yet ended and created since `since` (epoch ms), newest first. */
+  listUnfinished(application: string, group: string, since: number, budget: Budget): Promise<string[]>
+  /** A deployment's description and createTime (epoch ms; NaN when CodeDeploy gave none). */
+  describe(
+    deploymentId: string,
+    budget: Budget
+  ): Promise<{ id: string; description: string; createTime: number }>
   /** Stops a deployment; `rollback` asks CodeDeploy to put the alias back. Answers CodeDeploy's status line. */
   stopDeployment(deploymentId: string, rollback: boolean, budget: Budget): Promise<string>
   destroy(): void

@@ -11,6 +11,7 @@ import {
   GetDeploymentCommand,
   GetDeploymentConfigCommand,
   GetDeploymentGroupCommand,
+  ListDeploymentsCommand,
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
   type DeploymentInfo,
@@ -23,6 +24,10 @@ import { isBusy, isTransient, policyFor, withRetry } from '../aws/retry.js'
 import { described, REQUEST_HANDLER } from '../aws/sdk-options.js'
 import type { Clock } from '../clock.js'
 import type { CodeDeployApi, DeploymentView, GroupInfo, TrafficRouting } from './api.js'
+import { UNFINISHED } from './lost.js'
+
+/** CodeDeploy's own id shape: an id that lands in the log and a stop command is only ever one of these. */
+const DEPLOYMENT_ID = /^d-[A-Za-z0-9]{1,32}$/
 
 export interface CodeDeployOptions {
   region: string
@@ -211,6 +216,31 @@ export class CodeDeployGateway implements CodeDeployApi {
     const weight = target.lambdaFunctionInfo?.targetVersionWeight
     if (typeof weight === 'number') view.weight = weight
     return view
+  }
+
+  async listUnfinished(application: string, group: string, since: number, budget: Budget): Promise<string[]> {
+    const command = new ListDeploymentsCommand({
+      applicationName: application,
+      deploymentGroupName: group,
+      includeOnlyStatuses: [...UNFINISHED],
+      createTimeRange: { start: new Date(since) }
+    })
+    const out = await this.call<{ deployments?: string[] }>(command, `${application}/${group}`, budget)
+    return (out.deployments ?? []).filter(id => DEPLOYMENT_ID.test(id))
+  }
+
+  async describe(
+    id: string,
+    budget: Budget
+  ): Promise<{ id: string; description: string; createTime: number }> {
+    const info = (
+      await this.call<{ deploymentInfo?: DeploymentInfo }>(
+        new GetDeploymentCommand({ deploymentId: id }),
+        id,
+        budget
+      )
+    ).deploymentInfo
+    return { id, description: info?.description ?? '', createTime: info?.createTime?.getTime() ?? NaN }
   }
 
   /** The deployment's one Lambda target; null before CodeDeploy has listed it. */

@@ -5,12 +5,19 @@ import { rolloutBudget } from '../aws/budgets.js'
 import { DeployError, failureLine } from '../errors.js'
 import type { Config } from '../inputs/config.js'
 import type { CodeDeploySettings } from '../inputs/engine.js'
-import { saveCodeDeploy, markCodeDeployDone } from '../ledger/hand-off.js'
+import {
+  saveCodeDeploy,
+  markCodeDeployDone,
+  saveCodeDeploySending,
+  type CodeDeploySending
+} from '../ledger/hand-off.js'
 import { describeRouting, pendingSplit, snapshot } from '../ledger/snapshot.js'
 import { prepare, type End, type EngineDeps } from '../rollout/engine.js'
 import { openOutcome, type FunctionRollout, type Outcome } from '../rollout/record.js'
 import { deploymentLink } from './api.js'
 import { buildAppSpec } from './appspec.js'
+import { hasStepToken } from './lost.js'
+import { createFailed } from './recover.js'
 import { createMissing, lookUp, type Missing } from './setup.js'
 import { deploymentConfigFor, type ConfigChoice } from './strategy.js'
 import { follow, type WatchDeps } from './watch.js'
@@ -35,15 +42,16 @@ export async function deployWithCodeDeploy(
   if (early) return close(outcome, deps, early)
   const d = outcome.deployments.find(x => !x.unchanged) as FunctionRollout
   let id: string
+  let sending: CodeDeploySending | undefined
   try {
     await createMissing(deps.codedeploy, s, choice, missing, config.alarms, budget(deps), deps.log)
   } catch (error) {
     return close(outcome, deps, { status: 'failed', error: `${failureLine(error)}; no traffic was moved` })
   }
   try {
-    id = await create(config, s, choice, d, deps)
+    id = await create(config, s, choice, d, deps, sent => (sending = sent))
   } catch (error) {
-    return close(outcome, deps, { status: 'failed', error: createFailed(error, s) })
+    return close(outcome, deps, { status: 'failed', error: await createFailed(error, sending, deps) })
   }
   saveCodeDeploy(deps.store, { id, region: config.region, endpoint: s.endpoint, rollback: config.rollback })
   const link = recordDeployment(outcome, d, s, choice, id, config.region, deps)
@@ -83,15 +91,6 @@ function recordDeployment(
   return link
 }
 
-/** A refusal (4xx) created nothing; a lost answer may have created a deployment, which then runs alone. */
-function createFailed(error: unknown, s: CodeDeploySettings): string {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
-  const refused = status !== undefined && status >= 400 && status < 500
-  return refused
-    ? `${failureLine(error)}; no deployment was created and no traffic was moved`
-    : `${failureLine(error)}; CodeDeploy may have created the deployment before its answer was lost: look at the deployments of ${s.application}/${s.deploymentGroup} (it runs under the group's alarms and rollback)`
-}
-
 /** CodeDeploy moves an existing alias from one published version, with no split pending. */
 async function aliasFitsCodeDeploy(config: Config, deps: WatchDeps): Promise<void> {
   const fn = config.functions[0]
@@ -118,7 +117,8 @@ async function create(
   s: CodeDeploySettings,
   choice: ConfigChoice,
   d: FunctionRollout,
-  deps: WatchDeps
+  deps: WatchDeps,
+  sent: (sending: CodeDeploySending) => void
 ): Promise<string> {
   const appSpec = buildAppSpec({
     functionName: d.fn.name,
@@ -127,6 +127,19 @@ async function create(
     targetVersion: d.to,
     hooks: s.hooks
   })
+  // Saved before the send: should the answer be lost, or main die before it, the deployment can be found.
+  const sending: CodeDeploySending = {
+    application: s.application,
+    group: s.deploymentGroup,
+    description: deps.description,
+    tokened: config.description === null && hasStepToken(deps.description),
+    sentAt: deps.clock.now(),
+    region: config.region,
+    endpoint: s.endpoint,
+    rollback: config.rollback
+  }
+  saveCodeDeploySending(deps.store, sending)
+  sent(sending)
   const id = await deps.codedeploy.createDeployment(
     {
       application: s.application,

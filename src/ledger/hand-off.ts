@@ -17,6 +17,7 @@ const KEY_DEPLOYMENT = 'deployment'
 const KEY_REPORTED = 'reported'
 const KEY_CODEDEPLOY = 'codedeploy'
 const KEY_CODEDEPLOY_DONE = 'codedeploy-done'
+const KEY_CODEDEPLOY_SENDING = 'codedeploy-sending'
 
 /** The GitHub deployment main opened: enough for post to mark it failed without the token (read apart). */
 export interface DeploymentRecord {
@@ -58,6 +59,41 @@ export interface CodeDeployRecord {
 /** Saved as soon as CreateDeployment answers: post stops exactly this one, never another. */
 export function saveCodeDeploy(store: StateStore, record: CodeDeployRecord): void {
   store.save(KEY_CODEDEPLOY, JSON.stringify(record))
+}
+
+/**
+ * engine: codedeploy: the deployment main is about to create, saved before CreateDeployment is sent, so
+ * that a lost answer (or main killed before it) leaves enough to find that deployment and stop it.
+ */
+export interface CodeDeploySending {
+  application: string
+  group: string
+  /** Exactly the description sent with CreateDeployment. */
+  description: string
+  /** The description is the default one, with this step's own token: only then can a deployment be told ours. */
+  tokened: boolean
+  /** When main sent it (its clock, epoch ms). */
+  sentAt: number
+  region: string
+  endpoint: string | null
+  rollback: boolean
+}
+
+export function saveCodeDeploySending(store: StateStore, record: CodeDeploySending): void {
+  store.save(KEY_CODEDEPLOY_SENDING, JSON.stringify(record))
+}
+
+/**
+ * The deployment main sent CreateDeployment for but never learnt the id of, while it is not done with it;
+ * undefined when the id arrived or there is none. Throws when the saved record is malformed.
+ */
+export function codeDeployUnanswered(store: StateStore): CodeDeploySending | undefined {
+  const saved = store.get(KEY_CODEDEPLOY_SENDING)
+  if (!saved || store.get(KEY_CODEDEPLOY) || store.get(KEY_CODEDEPLOY_DONE)) return undefined
+  const r = JSON.parse(saved) as CodeDeploySending
+  if (typeof r.description !== 'string' || typeof r.sentAt !== 'number' || typeof r.application !== 'string')
+    throw new Error('the saved CreateDeployment record is malformed')
+  return r
 }
 
 /** Main is done with the deployment (it ended, was stopped, or was left to run with wait: false). */

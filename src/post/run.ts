@@ -11,7 +11,7 @@ import { readLedger, type Ledger, type LedgerHead } from '../ledger/ledger.js'
 import { restoreAll } from '../ledger/restore.js'
 import { describeRouting, snapshot } from '../ledger/snapshot.js'
 import { postGateway } from './client.js'
-import { stopIfLeft, type StopDeployment } from './codedeploy.js'
+import { stopIfLeft, type RecoverDeployment, type StopDeployment } from './codedeploy.js'
 
 export interface PostDeps {
   store: StateStore
@@ -22,6 +22,8 @@ export interface PostDeps {
   env: Record<string, string | undefined>
   /** engine: codedeploy: stops the deployment main created (absent: such runs are not checked). */
   stopDeployment?: StopDeployment
+  /** engine: codedeploy: finds and stops the deployment main sent CreateDeployment for and never heard of. */
+  recoverDeployment?: RecoverDeployment
 }
 
 export interface PostResult {
@@ -34,7 +36,9 @@ export interface PostResult {
 /** The post step's decision and work, over injected seams so that tests run it in-process. */
 export async function postRun(deps: PostDeps): Promise<PostResult> {
   const { log } = deps
-  const stopped = deps.stopDeployment ? await stopIfLeft(deps.store, log, deps.stopDeployment) : null
+  const stopped = deps.stopDeployment
+    ? await stopIfLeft(deps.store, log, deps.stopDeployment, deps.recoverDeployment)
+    : null
   if (stopped) return stopped
   const saved = readLedger(deps.store)
   if (saved.kind === 'none') {
@@ -102,7 +106,9 @@ export async function post(): Promise<void> {
     clock,
     env: process.env,
     api: head => postGateway(head, clock),
-    stopDeployment: async record => (await import('../codedeploy/stop.js')).stopLeftDeployment(record, clock)
+    stopDeployment: async record => (await import('../codedeploy/stop.js')).stopLeftDeployment(record, clock),
+    recoverDeployment: async sent =>
+      (await import('../codedeploy/stop.js')).recoverLeftDeployment(sent, clock)
   })
   await closeDeployment(result)
   if (result.failure) runner.setFailed(result.failure)

@@ -51,6 +51,7 @@ function described(error, call) {
 /* harmony import */ var _aws_endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9843);
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
 /* harmony import */ var _aws_sdk_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6650);
+/* harmony import */ var _lost_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3366);
 // The CodeDeploy client: the SDK's, built as the Lambda client is (our endpoint and nowhere else, our one
 // retry layer, real timeouts, one line per failure). Imported only with engine: codedeploy.
 
@@ -58,6 +59,9 @@ function described(error, call) {
 
 
 
+
+/** CodeDeploy's own id shape: an id that lands in the log and a stop command is only ever one of these. */
+const DEPLOYMENT_ID = /^d-[A-Za-z0-9]{1,32}$/;
 class CodeDeployGateway {
     o;
     client;
@@ -190,6 +194,20 @@ class CodeDeployGateway {
         if (typeof weight === 'number')
             view.weight = weight;
         return view;
+    }
+    async listUnfinished(application, group, since, budget) {
+        const command = new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .ListDeploymentsCommand */ .sr8({
+            applicationName: application,
+            deploymentGroupName: group,
+            includeOnlyStatuses: [..._lost_js__WEBPACK_IMPORTED_MODULE_5__/* .UNFINISHED */ .yA],
+            createTimeRange: { start: new Date(since) }
+        });
+        const out = await this.call(command, `${application}/${group}`, budget);
+        return (out.deployments ?? []).filter(id => DEPLOYMENT_ID.test(id));
+    }
+    async describe(id, budget) {
+        const info = (await this.call(new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .GetDeploymentCommand */ .Tvn({ deploymentId: id }), id, budget)).deploymentInfo;
+        return { id, description: info?.description ?? '', createTime: info?.createTime?.getTime() ?? NaN };
     }
     /** The deployment's one Lambda target; null before CodeDeploy has listed it. */
     async target(id, budget) {

@@ -2,56 +2,6 @@ export const id = 901;
 export const ids = [901];
 export const modules = {
 
-/***/ 3366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IM: () => (/* binding */ stopCommand),
-/* harmony export */   Yu: () => (/* binding */ ownLostDeployment),
-/* harmony export */   qy: () => (/* binding */ MAX_CANDIDATES),
-/* harmony export */   rn: () => (/* binding */ CLOCK_SKEW_MS),
-/* harmony export */   yA: () => (/* binding */ UNFINISHED)
-/* harmony export */ });
-/* unused harmony export hasStepToken */
-/**
- * How long before the send a deployment may be stamped and still be ours. CodeDeploy stamps createTime
- * with its own clock, the send time is the runner's: a runner clock ahead of AWS's makes our deployment
- * look older than the send. Five minutes is the skew AWS itself tolerates in signed requests.
- */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** At most this many unfinished deployments are read: CodeDeploy runs one per group at a time. */
-const MAX_CANDIDATES = 5;
-/** What CodeDeploy answers of the statuses a deployment has before it ends. */
-const UNFINISHED = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
-/** The default description carries `step <8 hex>`, this step's random token (github/context.ts). */
-function hasStepToken(description) {
-    return /(^| )step [0-9a-f]{8}( |$)/.test(description);
-}
-/**
- * Ours: the very description sent, carrying this step's token, created no earlier than shortly before the
- * send. `listed` is how many unfinished deployments CodeDeploy listed, of which `read` were read.
- */
-function ownLostDeployment(sent, read, listed = read.length) {
-    const ids = read
-        .filter(c => c.description === sent.description && c.createTime >= sent.sentAt - CLOCK_SKEW_MS)
-        .map(c => c.id);
-    const tokened = sent.tokened && hasStepToken(sent.description);
-    if (ids.length === 0)
-        return listed > read.length ? { kind: 'unsure', listed } : { kind: 'none' };
-    if (!tokened)
-        return { kind: 'untokened', ids };
-    if (ids.length > 1)
-        return { kind: 'several', ids };
-    return { kind: 'ours', id: ids[0] };
-}
-/** The command that stops a deployment as this step would have. */
-function stopCommand(id, rollback) {
-    return `aws deploy stop-deployment --deployment-id ${id} ${rollback ? '--auto-rollback-enabled' : '--no-auto-rollback-enabled'}`;
-}
-
-
-/***/ }),
-
 /***/ 2901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

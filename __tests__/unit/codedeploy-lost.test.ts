@@ -245,6 +245,21 @@ describe('post after main died waiting for the answer', () => {
     expect(r).toEqual({})
     expect(stopped).toEqual(['d-ID'])
   })
+
+  test.each([
+    [true, '--auto-rollback-enabled'],
+    [false, '--no-auto-rollback-enabled']
+  ])(
+    'a stop that fails gives the command to stop it by hand, as rollback: %s asked',
+    async (rollback, flag) => {
+      const store = memoryStore()
+      saveCodeDeploy(store, { id: 'd-ID', region: 'us-east-1', endpoint: null, rollback })
+      const r = await stopIfLeft(store, recorder(), never)
+      expect(r?.failure).toBe(
+        `lambda-promote post: could not stop CodeDeploy deployment d-ID: Error: no id to stop; stop it by hand (aws deploy stop-deployment --deployment-id d-ID ${flag})`
+      )
+    }
+  )
 })
 
 describe('main’s path through the real client, the emulator losing the answer', () => {

@@ -2,6 +2,7 @@
 // following it, stop exactly that one. Never another: a deployment this run did not create is not ours.
 // Main killed between sending CreateDeployment and its answer left no id, only what it sent: then the
 // deployment is looked for by that (codedeploy/lost.ts) and stopped only when it is certainly this step's.
+import { stopCommand } from '../codedeploy/lost.js'
 import type { Recovery } from '../codedeploy/recover.js'
 import { errorLine } from '../errors.js'
 import {
@@ -47,7 +48,7 @@ export async function stopIfLeft(
     return {}
   } catch (error) {
     return {
-      failure: `lambda-promote post: could not stop CodeDeploy deployment ${record.id}: ${errorLine(error)}; stop it by hand (aws deploy stop-deployment --deployment-id ${record.id} --auto-rollback-enabled)`
+      failure: `lambda-promote post: could not stop CodeDeploy deployment ${record.id}: ${errorLine(error)}; stop it by hand (${stopCommand(record.id, record.rollback)})`
     }
   }
 }

@@ -130,7 +130,7 @@ class CodeDeployGateway {
         return out.deploymentId ?? '';
     }
     async view(id, budget) {
-        const info = (await this.call(new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .GetDeploymentCommand */ .Tvn({ deploymentId: id }), id, budget)).deploymentInfo;
+        const info = await this.deploymentInfo(id, budget);
         const status = info?.status ?? 'Unknown';
         const view = {
             status,
@@ -168,8 +168,12 @@ class CodeDeployGateway {
         return (out.deployments ?? []).filter(id => DEPLOYMENT_ID.test(id));
     }
     async describe(id, budget) {
-        const info = (await this.call(new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .GetDeploymentCommand */ .Tvn({ deploymentId: id }), id, budget)).deploymentInfo;
+        const info = await this.deploymentInfo(id, budget);
         return { id, description: info?.description ?? '', createTime: info?.createTime?.getTime() ?? NaN };
+    }
+    async deploymentInfo(id, budget) {
+        const command = new _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_2__/* .GetDeploymentCommand */ .Tvn({ deploymentId: id });
+        return (await this.call(command, id, budget)).deploymentInfo;
     }
     /** The deployment's one Lambda target; null before CodeDeploy has listed it. */
     async target(id, budget) {

@@ -187,13 +187,7 @@ export class CodeDeployGateway implements CodeDeployApi {
   }
 
   async view(id: string, budget: Budget): Promise<DeploymentView> {
-    const info = (
-      await this.call<{ deploymentInfo?: DeploymentInfo }>(
-        new GetDeploymentCommand({ deploymentId: id }),
-        id,
-        budget
-      )
-    ).deploymentInfo
+    const info = await this.deploymentInfo(id, budget)
     const status = info?.status ?? 'Unknown'
     const view: DeploymentView = {
       status,
@@ -233,14 +227,13 @@ export class CodeDeployGateway implements CodeDeployApi {
     id: string,
     budget: Budget
   ): Promise<{ id: string; description: string; createTime: number }> {
-    const info = (
-      await this.call<{ deploymentInfo?: DeploymentInfo }>(
-        new GetDeploymentCommand({ deploymentId: id }),
-        id,
-        budget
-      )
-    ).deploymentInfo
+    const info = await this.deploymentInfo(id, budget)
     return { id, description: info?.description ?? '', createTime: info?.createTime?.getTime() ?? NaN }
+  }
+
+  private async deploymentInfo(id: string, budget: Budget): Promise<DeploymentInfo | undefined> {
+    const command = new GetDeploymentCommand({ deploymentId: id })
+    return (await this.call<{ deploymentInfo?: DeploymentInfo }>(command, id, budget)).deploymentInfo
   }
 
   /** The deployment's one Lambda target; null before CodeDeploy has listed it. */

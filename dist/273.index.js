@@ -119,7 +119,10 @@ function resourceKey(functionName) {
 
 // EXTERNAL MODULE: ./src/codedeploy/lost.ts
 var lost = __webpack_require__(3366);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
 ;// CONCATENATED MODULE: ./src/codedeploy/recover.ts
+
 
 
 
@@ -132,7 +135,7 @@ const LOOKUP_MS = 30_000;
  * a deployment, which would then run alone: look for it and stop it.
  */
 async function createFailed(error, sending, deps) {
-    const status = error?.$metadata?.httpStatusCode;
+    const status = (0,retry/* httpStatus */.nG)(error);
     if ((status !== undefined && status >= 400 && status < 500) || !sending) {
         (0,hand_off/* markCodeDeployDone */.i$)(deps.store, 'refused');
         return `${(0,errors/* failureLine */.Pu)(error)}; no deployment was created and no traffic was moved`;

@@ -124,12 +124,14 @@ function checkEndpoint(name, value) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient)
 /* harmony export */ });
-const status = (error) => error?.$metadata?.httpStatusCode;
+/* unused harmony export httpStatus */
+/** The HTTP status an SDK error carries; undefined when no answer came (a network fault). */
+const httpStatus = (error) => error?.$metadata?.httpStatusCode;
 const errorName = (error) => error?.name ?? '';
 /** 409 "update in progress" and 429 throttling: Lambda says "not now", so waiting is the fix. */
 function isBusy(error) {
     const name = errorName(error);
-    if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || status(error) === 429)
+    if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || httpStatus(error) === 429)
         return true;
     if (name === 'ResourceConflictException') {
         return /update is in progress|cannot be performed at this time/i.test(String(error.message));
@@ -140,7 +142,7 @@ function isBusy(error) {
 function isTransient(error) {
     if (isBusy(error))
         return true;
-    const code = status(error);
+    const code = httpStatus(error);
     if (code !== undefined && code >= 500)
         return true;
     const name = errorName(error);

@@ -24,6 +24,7 @@ var lost = __webpack_require__(3366);
 
 
 
+
 /** After a cancel the runner kills main 10 s after SIGINT: the lookup and the stop fit in 6 s then. */
 const CANCELLED_MS = 6000;
 const LOOKUP_MS = 30_000;
@@ -33,7 +34,7 @@ const LOOKUP_MS = 30_000;
  * a deployment, which would then run alone: look for it and stop it.
  */
 async function createFailed(error, sending, deps) {
-    const status = error?.$metadata?.httpStatusCode;
+    const status = httpStatus(error);
     if ((status !== undefined && status >= 400 && status < 500) || !sending) {
         markCodeDeployDone(deps.store, 'refused');
         return `${failureLine(error)}; no deployment was created and no traffic was moved`;

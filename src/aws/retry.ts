@@ -16,15 +16,16 @@ export interface RetryPolicy {
   random?: Random
 }
 
-const status = (error: unknown): number | undefined =>
-  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode
+/** The HTTP status an SDK error carries; undefined when no answer came (a network fault). */
+export const httpStatus = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
 
 const errorName = (error: unknown): string => (error as { name?: string })?.name ?? ''
 
 /** 409 "update in progress" and 429 throttling: Lambda says "not now", so waiting is the fix. */
 export function isBusy(error: unknown): boolean {
   const name = errorName(error)
-  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || status(error) === 429)
+  if (name === 'TooManyRequestsException' || name === 'ThrottlingException' || httpStatus(error) === 429)
     return true
   if (name === 'ResourceConflictException') {
     return /update is in progress|cannot be performed at this time/i.test(String((error as Error).message))
@@ -35,7 +36,7 @@ export function isBusy(error: unknown): boolean {
 /** Busy, or a fault on the way (5xx, connection reset, timeout): the SDK already retried these a few times. */
 export function isTransient(error: unknown): boolean {
   if (isBusy(error)) return true
-  const code = status(error)
+  const code = httpStatus(error)
   if (code !== undefined && code >= 500) return true
   const name = errorName(error)
   const sysCode = (error as { code?: string })?.code ?? ''

@@ -1,6 +1,7 @@
 // The deployment a lost CreateDeployment answer left running: main looks for it right after the loss, post
 // when main died waiting for the answer. Only the one ownLostDeployment calls ours is ever stopped.
 import type { Budget } from '../aws/api.js'
+import { httpStatus } from '../aws/retry.js'
 import { failureLine } from '../errors.js'
 import { markCodeDeployDone, type CodeDeploySending, type StateStore } from '../ledger/hand-off.js'
 import type { CodeDeployApi } from './api.js'
@@ -32,7 +33,7 @@ export async function createFailed(
   sending: CodeDeploySending | undefined,
   deps: { codedeploy: LostApi; store: StateStore; clock: { now(): number }; signal: AbortSignal }
 ): Promise<string> {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode
+  const status = httpStatus(error)
   if ((status !== undefined && status >= 400 && status < 500) || !sending) {
     markCodeDeployDone(deps.store, 'refused')
     return `${failureLine(error)}; no deployment was created and no traffic was moved`
